@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { createCore, type Core } from '../core/api/core';
+import { isCoreError } from '../core/errors';
+import { parseArgs, single, UsageError, type ParsedArgs } from './args';
+import { COMMANDS, type CommandContext } from './commands';
+import { defaultDataDir } from './data-dir';
+
+export type Output = Readonly<{ stdout: (text: string) => void; stderr: (text: string) => void }>;
+
+const FONTS_DIR = resolve(__dirname, '../../resources/fonts');
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  import <path...>                 Import files or folders (.md, .txt, .html, .htm)
+  documents                        List the documents in the library
+  compose <spec.json> --out <file.pdf>
+                                   Build a briefing from a spec, save it and export it as PDF
+
+Options (on every command):
+  --data-dir DIR   Library folder (default: ${defaultDataDir()})
+  --json           Print machine-readable JSON on stdout
+  --help           Show this help
+  --               End of options; later arguments may begin with a dash
+`;
+
+/** Runs one CLI command and returns its exit code: 0 success, 1 failure, 2 usage error. */
+export async function runCli(argv: readonly string[], output: Output): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, { valued: ['data-dir', 'out'], flags: ['json', 'help'] });
+  } catch (error) {
+    output.stderr(`briefing: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.flags.has('help') || args.command === undefined) {
+    (args.command === undefined && !args.flags.has('help') ? output.stderr : output.stdout)(USAGE);
+    return args.flags.has('help') ? 0 : 2;
+  }
+  const command = COMMANDS[args.command];
+  if (command === undefined) {
+    output.stderr(`briefing: unknown command "${args.command}".\n${USAGE}`);
+    return 2;
+  }
+
+  let core: Core | undefined;
+  try {
+    const dataDir = resolve(single(args, 'data-dir') ?? defaultDataDir());
+    core = createCore({
+      dataDir,
+      fontsDir: FONTS_DIR,
+      chooseSavePath: () => Promise.resolve(null),
+      showItemInFolder: () => undefined,
+      now: () => new Date(),
+    });
+    const context: CommandContext = { core, args, json: args.flags.has('json'), output };
+    return await command(context);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.stderr(`briefing: ${error.message}\n`);
+      return 2;
+    }
+    if (isCoreError(error)) {
+      output.stderr(`briefing: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    core?.close();
+  }
+}

@@ -1,0 +1,41 @@
+import type { ApiEnvelope, ApiErrorBody, BriefingApi } from '../../shared/api';
+import { isApiMethod } from '../../shared/methods';
+import { API_INPUT_SCHEMAS } from '../../shared/schemas';
+import { isCoreError } from '../errors';
+
+export type Logger = (message: string, error?: unknown) => void;
+
+/**
+ * The door every host puts in front of core: the method name is checked against the list, the input
+ * is validated by that method's strict schema, and the result or error comes back in an envelope.
+ * Unexpected errors are logged and reported without internals.
+ */
+export async function dispatch(
+  handlers: BriefingApi,
+  method: unknown,
+  input: unknown,
+  log: Logger = () => undefined,
+): Promise<ApiEnvelope<unknown>> {
+  if (!isApiMethod(method)) {
+    return failure({ code: 'unknown-method', message: 'That action does not exist.' });
+  }
+  const parsed = API_INPUT_SCHEMAS[method].safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined || issue.path.length === 0 ? '' : ` (${issue.path.join('.')})`;
+    return failure({ code: 'invalid-input', message: `The request was not valid${where}: ${issue?.message ?? 'invalid'}.` });
+  }
+  try {
+    const call = handlers[method] as (value: unknown) => Promise<unknown>;
+    const value = await call.call(handlers, parsed.data);
+    return { ok: true, value: value ?? null };
+  } catch (error) {
+    if (isCoreError(error)) return failure({ code: error.code, message: error.message });
+    log(`Unexpected error in ${method}`, error);
+    return failure({ code: 'internal', message: 'Something went wrong inside Briefing Builder. Your library is unchanged; try again, and report it if it keeps happening.' });
+  }
+}
+
+function failure(error: ApiErrorBody): ApiEnvelope<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,178 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { CoreError } from '../errors';
+import { newId } from '../ids';
+import { insertBlocks } from '../store/blocks';
+import { findDocumentIdByOriginalSha256, insertDocument } from '../store/documents';
+import type { ParsedDocument } from './imported-document';
+import { importerForExtension, SUPPORTED_EXTENSIONS } from './importers';
+import { buildText } from './normalise';
+
+/** Larger files are refused before they are read. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export type ImportOutcome = Readonly<{
+  file: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  documentId: string | null;
+  title: string | null;
+  error: string | null;
+}>;
+
+export function sha256Hex(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Parses a file's bytes into a document ready to store. Pure: no database, no file system.
+ * Throws CoreError with a user-facing message when the file cannot become a document.
+ */
+export function parseFile(bytes: Buffer, fileName: string): ParsedDocument {
+  const extension = extname(fileName);
+  const importer = importerForExtension(extension);
+  if (importer === undefined) {
+    throw new CoreError(
+      'import-unsupported-format',
+      `${extension === '' ? 'Files without an extension' : `"${extension}" files`} cannot be imported; use ${SUPPORTED_EXTENSIONS.join(', ')}.`,
+    );
+  }
+  if (bytes.length === 0) throw new CoreError('import-empty-file', 'The file is empty.');
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new CoreError(
+      'import-too-large',
+      `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit.`,
+    );
+  }
+  return importer(bytes, fileName);
+}
+
+/**
+ * Stores one file as a document in a single transaction, or reports it as a duplicate of a
+ * document with the same original bytes. Never leaves part of a document behind.
+ */
+export function storeDocument(
+  db: Database.Database,
+  input: Readonly<{ bytes: Buffer; fileName: string; parsed: ParsedDocument; now: Date }>,
+): ImportOutcome {
+  const { bytes, fileName, parsed } = input;
+  const originalSha256 = sha256Hex(bytes);
+  const { text, blocks } = buildText(parsed.blocks);
+  if (text === '') {
+    throw new CoreError('import-empty-file', 'The file contains no readable text.');
+  }
+  const title = parsed.title ?? fallbackTitle(fileName);
+
+  return db.transaction((): ImportOutcome => {
+    const existing = findDocumentIdByOriginalSha256(db, originalSha256);
+    if (existing !== undefined) {
+      return { file: fileName, status: 'duplicate', documentId: existing, title, error: null };
+    }
+    const id = newId('doc');
+    insertDocument(db, {
+      id,
+      title,
+      author: parsed.author,
+      outlet: parsed.outlet,
+      publishedAt: parsed.publishedAt,
+      url: parsed.url,
+      language: parsed.language,
+      format: parsed.format,
+      sourceName: basename(fileName),
+      text,
+      textSha256: sha256Hex(text),
+      originalSha256,
+      originalBytes: bytes,
+      importedAt: input.now.toISOString(),
+    });
+    insertBlocks(db, id, blocks);
+    return { file: fileName, status: 'imported', documentId: id, title, error: null };
+  })();
+}
+
+function fallbackTitle(fileName: string): string {
+  const stem = basename(fileName, extname(fileName)).replace(/[-_]+/g, ' ').trim();
+  return stem === '' ? 'Untitled document' : stem;
+}
+
+/**
+ * Imports files and folders (recursively). Each file succeeds or fails on its own; a failure is
+ * reported with a reason and the rest of the batch continues.
+ */
+export async function importPaths(
+  db: Database.Database,
+  paths: readonly string[],
+  now: () => Date,
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  for (const path of paths) {
+    let files: string[];
+    try {
+      const info = await stat(path);
+      files = info.isDirectory() ? await listImportableFiles(path) : [path];
+    } catch {
+      outcomes.push(failure(path, 'No file or folder exists at this path.'));
+      continue;
+    }
+    for (const file of files) outcomes.push(await importOneFile(db, file, now));
+  }
+  return outcomes;
+}
+
+async function importOneFile(
+  db: Database.Database,
+  file: string,
+  now: () => Date,
+): Promise<ImportOutcome> {
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_IMPORT_BYTES) {
+      throw new CoreError(
+        'import-too-large',
+        `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit.`,
+      );
+    }
+    if (importerForExtension(extname(file)) === undefined) {
+      // Refuse by extension before reading the bytes.
+      parseFile(Buffer.alloc(0), file);
+    }
+    const bytes = await readFile(file);
+    const parsed = parseFile(bytes, file);
+    return { ...storeDocument(db, { bytes, fileName: file, parsed, now: now() }), file };
+  } catch (error) {
+    return failure(file, describeImportError(error));
+  }
+}
+
+function describeImportError(error: unknown): string {
+  if (error instanceof CoreError) return error.message;
+  if (error instanceof Error && 'code' in error && error.code === 'EACCES') {
+    return 'The file cannot be read (permission denied).';
+  }
+  return `The file could not be read as a document (${error instanceof Error ? error.message : String(error)}).`;
+}
+
+function failure(file: string, message: string): ImportOutcome {
+  return { file, status: 'failed', documentId: null, title: null, error: message };
+}
+
+/** Files under a folder that an importer understands, sorted, skipping hidden files and READMEs. */
+export async function listImportableFiles(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const entries = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await listImportableFiles(path)));
+    else if (
+      entry.isFile() &&
+      importerForExtension(extname(entry.name)) !== undefined &&
+      !/^readme\./i.test(entry.name)
+    ) {
+      found.push(path);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import type { Block, BlockKind } from '../../shared/dto';
+
+export type NewBlock = Readonly<{
+  kind: BlockKind;
+  level: number;
+  start: number;
+  end: number;
+  page: number | null;
+}>;
+
+type BlockRow = {
+  id: number;
+  ordinal: number;
+  kind: string;
+  level: number;
+  start_offset: number;
+  end_offset: number;
+  page: number | null;
+};
+
+export function insertBlocks(
+  db: Database.Database,
+  documentId: string,
+  blocks: readonly NewBlock[],
+): void {
+  const insert = db.prepare(
+    `INSERT INTO blocks (document_id, ordinal, kind, level, start_offset, end_offset, page)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  blocks.forEach((block, ordinal) => {
+    insert.run(documentId, ordinal, block.kind, block.level, block.start, block.end, block.page);
+  });
+}
+
+export function listBlocksForDocument(db: Database.Database, documentId: string): Block[] {
+  const rows = db
+    .prepare(
+      `SELECT id, ordinal, kind, level, start_offset, end_offset, page
+       FROM blocks WHERE document_id = ? ORDER BY ordinal`,
+    )
+    .all(documentId) as BlockRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    ordinal: row.ordinal,
+    kind: row.kind as BlockKind,
+    level: row.level,
+    start: row.start_offset,
+    end: row.end_offset,
+    page: row.page,
+  }));
+}

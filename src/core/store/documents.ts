@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { DocumentFormat, DocumentSummary } from '../../shared/dto';
+
+export type NewDocumentRow = Readonly<{
+  id: string;
+  title: string;
+  author: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  language: string | null;
+  format: DocumentFormat;
+  sourceName: string;
+  text: string;
+  textSha256: string;
+  originalSha256: string;
+  originalBytes: Buffer;
+  importedAt: string;
+}>;
+
+type SummaryRow = {
+  id: string;
+  title: string;
+  author: string | null;
+  outlet: string | null;
+  published_at: string | null;
+  url: string | null;
+  language: string | null;
+  format: string;
+  original_sha256: string;
+  imported_at: string;
+  block_count: number;
+};
+
+const SUMMARY_COLUMNS = `
+  d.id, d.title, d.author, d.outlet, d.published_at, d.url, d.language, d.format,
+  d.original_sha256, d.imported_at,
+  (SELECT count(*) FROM blocks b WHERE b.document_id = d.id) AS block_count`;
+
+function toSummary(row: SummaryRow): DocumentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    author: row.author,
+    outlet: row.outlet,
+    publishedAt: row.published_at,
+    url: row.url,
+    language: row.language,
+    format: row.format as DocumentFormat,
+    blockCount: row.block_count,
+    sha256: row.original_sha256,
+    importedAt: row.imported_at,
+  };
+}
+
+export function insertDocument(db: Database.Database, row: NewDocumentRow): void {
+  db.prepare(
+    `INSERT INTO documents (id, title, author, outlet, published_at, url, language, format,
+       source_name, text, text_sha256, original_sha256, original_bytes, byte_size, imported_at)
+     VALUES (@id, @title, @author, @outlet, @publishedAt, @url, @language, @format,
+       @sourceName, @text, @textSha256, @originalSha256, @originalBytes, @byteSize, @importedAt)`,
+  ).run({ ...row, byteSize: row.originalBytes.byteLength });
+}
+
+export function findDocumentIdByOriginalSha256(
+  db: Database.Database,
+  sha256: string,
+): string | undefined {
+  const row = db.prepare('SELECT id FROM documents WHERE original_sha256 = ?').get(sha256) as
+    | { id: string }
+    | undefined;
+  return row?.id;
+}
+
+export function listDocumentSummaries(db: Database.Database): DocumentSummary[] {
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.title`)
+    .all() as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+export function getDocumentSummary(
+  db: Database.Database,
+  documentId: string,
+): DocumentSummary | undefined {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(
+    documentId,
+  ) as SummaryRow | undefined;
+  return row === undefined ? undefined : toSummary(row);
+}
+
+export function getDocumentText(
+  db: Database.Database,
+  documentId: string,
+): { text: string; textSha256: string } | undefined {
+  const row = db
+    .prepare('SELECT text, text_sha256 FROM documents WHERE id = ?')
+    .get(documentId) as { text: string; text_sha256: string } | undefined;
+  return row === undefined ? undefined : { text: row.text, textSha256: row.text_sha256 };
+}
+
+export function findDocumentIdsByTitle(db: Database.Database, title: string): string[] {
+  const rows = db.prepare('SELECT id FROM documents WHERE title = ? ORDER BY imported_at').all(
+    title,
+  ) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
+export function countDocuments(db: Database.Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+}

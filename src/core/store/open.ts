@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CoreError } from '../errors';
+import { migrate, refuseNewerSchema } from './migrate';
+
+export const DATABASE_FILE_NAME = 'briefing-builder.sqlite';
+
+export type OpenStoreOptions = Readonly<{
+  dataDir: string;
+  nativeBinding?: string | undefined;
+}>;
+
+/**
+ * Opens (creating if needed) the library database in `dataDir`, applies the durability settings on
+ * every open and migrates it to the latest schema.
+ */
+export function openStore(options: OpenStoreOptions): Database.Database {
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, DATABASE_FILE_NAME);
+  const db = new Database(
+    file,
+    options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
+  );
+  try {
+    // Refuse a newer database before any pragma below can touch its header.
+    refuseNewerSchema(db);
+    applyConnectionSettings(db);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof CoreError) throw error;
+    if (error instanceof Error && /not a database|malformed/i.test(error.message)) {
+      throw new CoreError(
+        'internal',
+        `The library file ${file} is damaged or is not a Briefing Builder database (${error.message}).`,
+      );
+    }
+    throw error;
+  }
+}
+
+export function applyConnectionSettings(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  // better-sqlite3 builds SQLite so that WAL implies synchronous=NORMAL; analysts' work must survive
+  // a power cut, so ask for FULL on every open.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('trusted_schema = OFF');
+}

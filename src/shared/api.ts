@@ -1,0 +1,84 @@
+import type { ApiMethod } from './methods';
+import type {
+  Briefing,
+  BriefingSummary,
+  DocumentDetail,
+  DocumentSummary,
+  Excerpt,
+  ExportResult,
+} from './dto';
+
+/**
+ * The whole API the UI can call: one input object in, one promise out. Inputs are validated by the
+ * schemas in schemas.ts at every door (IPC, e2e host, CLI) before core sees them.
+ */
+export type BriefingApi = {
+  /** All documents in the library, newest import first. */
+  listDocuments(input: Readonly<Record<string, never>>): Promise<readonly DocumentSummary[]>;
+  /** One document with its normalised text and blocks. */
+  getDocument(input: Readonly<{ documentId: string }>): Promise<DocumentDetail>;
+  /**
+   * Makes an excerpt of `text.slice(start, end)`, snapped outwards to whole words and trimmed of
+   * surrounding whitespace.
+   */
+  createExcerpt(
+    input: Readonly<{ documentId: string; start: number; end: number; note?: string }>,
+  ): Promise<Excerpt>;
+  /** Excerpts of one document in document order, or of the whole corpus, newest first. */
+  listExcerpts(input: Readonly<{ documentId?: string }>): Promise<readonly Excerpt[]>;
+  /** Deletes an excerpt that no briefing uses. */
+  deleteExcerpt(input: Readonly<{ excerptId: string }>): Promise<void>;
+  listBriefings(input: Readonly<Record<string, never>>): Promise<readonly BriefingSummary[]>;
+  createBriefing(input: Readonly<{ title: string }>): Promise<Briefing>;
+  getBriefing(input: Readonly<{ briefingId: string }>): Promise<Briefing>;
+  /**
+   * Appends an excerpt to a section of the briefing (the last section, or a new "Discussion"
+   * section when the briefing has none), or inserts it at `index`.
+   */
+  addExcerptToBriefing(
+    input: Readonly<{ briefingId: string; excerptId: string; sectionId?: string; index?: number }>,
+  ): Promise<Briefing>;
+  /** Asks the host where to save, then writes the briefing as a PDF there. */
+  exportBriefingPdf(input: Readonly<{ briefingId: string }>): Promise<ExportResult>;
+  /**
+   * Shows a file exported in this session in the system's file manager. The UI names the export
+   * by the id it was given; paths never come from the renderer.
+   */
+  revealExport(input: Readonly<{ exportId: string }>): Promise<void>;
+};
+
+export type ApiInput<M extends ApiMethod> = Parameters<BriefingApi[M]>[0];
+export type ApiOutput<M extends ApiMethod> = Awaited<ReturnType<BriefingApi[M]>>;
+
+export type ApiErrorBody = Readonly<{ code: ErrorCode; message: string }>;
+
+/** What travels back over IPC or HTTP: Electron's own invoke errors lose their structure. */
+export type ApiEnvelope<T> =
+  | Readonly<{ ok: true; value: T }>
+  | Readonly<{ ok: false; error: ApiErrorBody }>;
+
+/** Stable error codes; the UI switches on them. */
+export const ERROR_CODES = [
+  'invalid-input',
+  'unknown-method',
+  'forbidden-sender',
+  'document-not-found',
+  'excerpt-not-found',
+  'excerpt-in-use',
+  'briefing-not-found',
+  'section-not-found',
+  'quote-not-found',
+  'empty-selection',
+  'import-unsupported-format',
+  'import-empty-file',
+  'import-unreadable',
+  'import-too-large',
+  'file-not-found',
+  'export-failed',
+  'not-exported-here',
+  'spec-invalid',
+  'store-too-new',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,28 @@
+/**
+ * Every method of the Briefing Builder API, by name. The preload, the IPC door, the e2e host and
+ * the CLI all derive their method lists from this tuple, so adding a method here (with its type in
+ * api.ts and its schema in schemas.ts) makes the compiler point at every host that lacks it.
+ * This file must stay free of imports: the sandboxed preload bundles it.
+ */
+export const API_METHODS = [
+  'listDocuments',
+  'getDocument',
+  'createExcerpt',
+  'listExcerpts',
+  'deleteExcerpt',
+  'listBriefings',
+  'createBriefing',
+  'getBriefing',
+  'addExcerptToBriefing',
+  'exportBriefingPdf',
+  'revealExport',
+] as const;
+
+export type ApiMethod = (typeof API_METHODS)[number];
+
+/** The single IPC channel the preload and the main process share. */
+export const API_CHANNEL = 'briefing-builder:api';
+
+export function isApiMethod(value: unknown): value is ApiMethod {
+  return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value);
+}
