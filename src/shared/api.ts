@@ -82,3 +82,11 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * What the preload (or the e2e host's shim) puts on `window.briefing`: one function per method,
+ * each answering with an envelope. The renderer's api.ts unwraps it.
+ */
+export type BriefingBridge = {
+  readonly [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiEnvelope<ApiOutput<M>>>;
+};

@@ -1,5 +1,6 @@
 import type { Briefing } from '../../shared/dto';
-import { attributionLine, chicagoNote, formatLongDate } from './citation';
+import { attributionLine, formatLongDate, numberCitations } from '../../shared/citations';
+import { chicagoNote } from './citation';
 
 export type PrintBlock =
   | Readonly<{ kind: 'quote'; text: string; attribution: string; citation: number }>
@@ -25,23 +26,16 @@ export type PrintModel = Readonly<{
  * source document; a source quoted again reuses its number.
  */
 export function layoutBriefing(briefing: Briefing): PrintModel {
-  const numbers = new Map<string, number>();
-  const notes: PrintNote[] = [];
+  const { byItem, sources } = numberCitations(briefing);
   const sections: PrintSection[] = briefing.sections.map((section) => ({
     heading: section.heading,
     blocks: section.items.map((item): PrintBlock => {
       if (item.kind === 'commentary') return { kind: 'paragraph', text: item.text };
-      let citation = numbers.get(item.attribution.documentId);
-      if (citation === undefined) {
-        citation = notes.length + 1;
-        numbers.set(item.attribution.documentId, citation);
-        notes.push({ number: citation, text: chicagoNote(item.attribution) });
-      }
       return {
         kind: 'quote',
         text: item.quote,
         attribution: attributionLine(item.attribution),
-        citation,
+        citation: byItem.get(item.id) ?? 0,
       };
     }),
   }));
@@ -55,6 +49,6 @@ export function layoutBriefing(briefing: Briefing): PrintModel {
     marking: briefing.marking,
     bluf: briefing.bluf,
     sections,
-    notes,
+    notes: sources.map((source, index) => ({ number: index + 1, text: chicagoNote(source) })),
   };
 }

@@ -1,0 +1,163 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { readFile, realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { createCore, type Core } from '../../src/core/api/core';
+import { dispatch } from '../../src/core/api/dispatch';
+import { seedFromCorpusOnce } from '../../src/core/corpus/seed';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
+import { API_METHODS } from '../../src/shared/methods';
+
+export const REPO_ROOT = resolve(__dirname, '../..');
+
+export type E2eHostOptions = Readonly<{
+  dataDir: string;
+  exportDir: string;
+  port?: number;
+  rendererRoot?: string;
+  seed?: boolean;
+}>;
+
+export type E2eHost = Readonly<{ url: string; core: Core; close: () => Promise<void> }>;
+
+const API_PATH = '/__e2e/api';
+const BRIDGE_PATH = '/__e2e/bridge.js';
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * The browser e2e host: serves the built renderer over http on 127.0.0.1 with the production CSP,
+ * and answers the API by calling the same `dispatch` over the same handler table that the Electron
+ * IPC door uses. A small script in place of the preload gives the page the same window.briefing.
+ */
+export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
+  const rendererRoot = await realpath(options.rendererRoot ?? join(REPO_ROOT, 'out', 'renderer'));
+  mkdirSync(options.exportDir, { recursive: true });
+  const core = createCore({
+    dataDir: options.dataDir,
+    fontsDir: join(REPO_ROOT, 'resources', 'fonts'),
+    now: () => new Date(),
+    showItemInFolder: () => undefined,
+    chooseSavePath: (request) => Promise.resolve(join(options.exportDir, request.defaultFileName)),
+  });
+  if (options.seed !== false) await seedFromCorpusOnce(core.db, join(REPO_ROOT, 'corpus'), () => new Date());
+  const indexHtml = readFileSync(join(rendererRoot, 'index.html'), 'utf8').replace(
+    '<script type="module"',
+    `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`,
+  );
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => send(response, 500, 'text/plain', 'Internal error'));
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === API_PATH && request.method === 'POST') {
+      const body = await readBody(request);
+      let message: { method?: unknown; input?: unknown } = {};
+      try {
+        message = JSON.parse(body) as typeof message;
+      } catch {
+        message = {};
+      }
+      const envelope = await dispatch(core.handlers, message.method, message.input, (text, error) =>
+        console.error(text, error),
+      );
+      send(response, 200, 'application/json', JSON.stringify(envelope));
+      return;
+    }
+    if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
+    if (url.pathname === BRIDGE_PATH) return send(response, 200, MIME['.js'] ?? '', bridgeScript());
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      return send(response, 200, MIME['.html'] ?? '', indexHtml);
+    }
+    const file = await staticFile(rendererRoot, url.pathname);
+    if (file === null) return send(response, 404, 'text/plain', 'Not found');
+    send(response, 200, MIME[extname(file)] ?? 'application/octet-stream', await readFile(file));
+  }
+
+  await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, '127.0.0.1', resolveListen));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    core,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => {
+          core.close();
+          resolveClose();
+        });
+      }),
+  };
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('Request too large'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+async function staticFile(root: string, pathname: string): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const candidate = resolve(root, `.${decoded}`);
+  try {
+    const real = await realpath(candidate);
+    const rel = relative(root, real);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stands in for the preload: the same named functions on window.briefing, over fetch. */
+function bridgeScript(): string {
+  return `'use strict';
+(() => {
+  const methods = ${JSON.stringify(API_METHODS)};
+  const bridge = {};
+  for (const method of methods) {
+    bridge[method] = (input) =>
+      fetch(${JSON.stringify(API_PATH)}, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ method, input }),
+      }).then((response) => response.json());
+  }
+  Object.defineProperty(window, 'briefing', { value: Object.freeze(bridge), enumerable: true });
+})();
+`;
+}

@@ -1,0 +1,86 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
+import { createCore, type Core } from '../core/api/core';
+import { seedFromCorpusOnce } from '../core/corpus/seed';
+import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol';
+import { registerApiHandler } from './ipc';
+import { buildApplicationMenu } from './menu';
+import { resolveAppPaths } from './paths';
+import { hardenSession, installWebContentsHardening } from './security';
+import { mainWebPreferences } from './web-preferences';
+
+const log = (message: string, error?: unknown) => console.error(`[briefing-builder] ${message}`, error ?? '');
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  installWebContentsHardening(app);
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window !== undefined) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start).catch((error: unknown) => {
+    log('Briefing Builder could not start', error);
+    dialog.showErrorBox('Briefing Builder could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
+}
+
+let core: Core | undefined;
+
+async function start(): Promise<void> {
+  const paths = resolveAppPaths({
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    isPackaged: app.isPackaged,
+    mainDir: __dirname,
+  });
+  const appSession = session.fromPartition('persist:main');
+  hardenSession(appSession);
+  appSession.protocol.handle(APP_SCHEME, (request) => serveAppRequest(paths.rendererRoot, request.url));
+
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    fontsDir: paths.fontsDir,
+    nativeBinding: paths.nativeBinding,
+    now: () => new Date(),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    chooseSavePath: async (request) => {
+      const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options = {
+        title: request.title,
+        defaultPath: join(app.getPath('documents'), request.defaultFileName),
+        filters: [{ name: request.extensions.join(', ').toUpperCase(), extensions: [...request.extensions] }],
+      };
+      const result = owner === undefined ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
+      return result.canceled || result.filePath === undefined ? null : result.filePath;
+    },
+  });
+  app.on('will-quit', () => core?.close());
+  await seedFromCorpusOnce(core.db, paths.corpusDir, () => new Date());
+
+  registerApiHandler(ipcMain, core.handlers, log);
+  Menu.setApplicationMenu(buildApplicationMenu(app.getName(), process.platform));
+
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#f7f7f5',
+    title: 'Briefing Builder',
+    webPreferences: mainWebPreferences(paths.preload, app.isPackaged),
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(APP_ENTRY_URL);
+}

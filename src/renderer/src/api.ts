@@ -1,0 +1,35 @@
+import type { ApiInput, ApiOutput, BriefingBridge, ErrorCode } from '../../shared/api';
+import type { ApiMethod } from '../../shared/methods';
+
+declare global {
+  interface Window {
+    readonly briefing?: BriefingBridge;
+  }
+}
+
+/** An API failure with the stable code from core and a sentence to show the user. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+/** The only place that touches window.briefing: calls a method and unwraps its envelope. */
+export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const bridge = window.briefing;
+  if (bridge === undefined) {
+    throw new ApiError('internal', 'Briefing Builder is not connected to its library. Restart the app.');
+  }
+  const invoke = bridge[method] as (value: ApiInput<M>) => ReturnType<BriefingBridge[M]>;
+  const envelope = await invoke(input);
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  return envelope.value as ApiOutput<M>;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Excerpt, ExportResult } from '../../../shared/dto';
+import { call, errorMessage } from '../api';
+import { useQuery } from '../use-query';
+
+/** The briefings list, the open briefing and the actions on it. */
+export function useBriefingWorkspace() {
+  const briefings = useQuery(() => call('listBriefings', {}), 'briefings');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const briefing = useQuery(openId === null ? null : () => call('getBriefing', { briefingId: openId }), `briefing:${openId ?? ''}`);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [exportResult, setExportResult] = useState<ExportResult | null>(null);
+
+  // Open the most recently changed briefing when the app starts.
+  useEffect(() => {
+    const first = briefings.data?.[0];
+    if (openId === null && first !== undefined) setOpenId(first.id);
+  }, [briefings.data, openId]);
+
+  const run = useCallback(async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (reason) {
+      setError(errorMessage(reason));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const create = useCallback(
+    (title: string) =>
+      run(async () => {
+        const created = await call('createBriefing', { title });
+        setOpenId(created.id);
+        setExportResult(null);
+        briefings.reload();
+      }),
+    [run, briefings],
+  );
+
+  const addExcerpt = useCallback(
+    (excerpt: Excerpt) =>
+      run(async () => {
+        if (openId === null) return;
+        await call('addExcerptToBriefing', { briefingId: openId, excerptId: excerpt.id });
+        briefing.reload();
+        briefings.reload();
+      }),
+    [run, openId, briefing, briefings],
+  );
+
+  const exportPdf = useCallback(
+    () =>
+      run(async () => {
+        if (openId === null) return;
+        setExportResult(null);
+        setExportResult(await call('exportBriefingPdf', { briefingId: openId }));
+      }),
+    [run, openId],
+  );
+
+  const reveal = useCallback((exportId: string) => run(() => call('revealExport', { exportId })), [run]);
+
+  const select = useCallback((briefingId: string) => {
+    setOpenId(briefingId);
+    setExportResult(null);
+  }, []);
+
+  return {
+    briefings: briefings.data ?? [],
+    briefing: briefing.data,
+    error: error ?? briefing.error ?? briefings.error,
+    busy,
+    exportResult,
+    canAdd: openId !== null,
+    create,
+    addExcerpt,
+    exportPdf,
+    reveal,
+    select,
+    dismissError: () => setError(null),
+  };
+}

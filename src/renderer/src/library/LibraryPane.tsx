@@ -1,0 +1,70 @@
+import { useMemo, useState } from 'react';
+import type { DocumentSummary } from '../../../shared/dto';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorNote } from '../components/ErrorNote';
+import { joinPresent, shortDate } from '../format';
+
+type Props = Readonly<{
+  documents: readonly DocumentSummary[] | undefined;
+  error: string | null;
+  selectedId: string | null;
+  onOpen: (documentId: string) => void;
+}>;
+
+export function LibraryPane({ documents, error, selectedId, onOpen }: Props) {
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLocaleLowerCase();
+    if (documents === undefined || needle === '') return documents ?? [];
+    return documents.filter((document) =>
+      joinPresent([document.title, document.author, document.outlet], ' ').toLocaleLowerCase().includes(needle),
+    );
+  }, [documents, filter]);
+
+  return (
+    <nav className="pane pane--sources" aria-label="Library">
+      <header className="pane__header">
+        <h2 className="pane__title">Library</h2>
+        <span className="pane__count">{documents === undefined ? '' : `${documents.length} documents`}</span>
+      </header>
+      <div className="pane__tools">
+        <input
+          type="search"
+          className="field"
+          placeholder="Filter by title, author, outlet"
+          aria-label="Filter documents"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+      </div>
+      {error === null ? null : <ErrorNote message={error} />}
+      {documents !== undefined && documents.length === 0 ? (
+        <EmptyState title="Your library is empty">
+          Import documents with <code>npm run cli -- import &lt;folder&gt;</code>; file import in the window arrives
+          with the import feature.
+        </EmptyState>
+      ) : null}
+      {documents !== undefined && documents.length > 0 && shown.length === 0 ? (
+        <EmptyState title="No documents match this filter" />
+      ) : null}
+      <ul className="doc-list" aria-label="Documents">
+        {shown.map((document) => (
+          <li key={document.id}>
+            <button
+              type="button"
+              className={`doc-list__item${document.id === selectedId ? ' is-selected' : ''}`}
+              aria-current={document.id === selectedId ? 'true' : undefined}
+              onClick={() => onOpen(document.id)}
+            >
+              <span className="doc-list__title">{document.title}</span>
+              <span className="doc-list__meta">
+                {joinPresent([document.outlet, shortDate(document.publishedAt)])}
+                <span className="format-tag">{document.format}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,36 @@
+import { useCallback, useState } from 'react';
+import { call, errorMessage } from '../api';
+import { useQuery } from '../use-query';
+import type { TextRange } from './selection';
+
+/** The open document, its excerpts, and making new excerpts from selections. */
+export function useReader(documentId: string | null) {
+  const document = useQuery(documentId === null ? null : () => call('getDocument', { documentId }), `doc:${documentId ?? ''}`);
+  const excerpts = useQuery(
+    documentId === null ? null : () => call('listExcerpts', { documentId }),
+    `excerpts:${documentId ?? ''}`,
+  );
+  const [error, setError] = useState<string | null>(null);
+
+  const addExcerpt = useCallback(
+    async (range: TextRange) => {
+      if (documentId === null) return;
+      setError(null);
+      try {
+        await call('createExcerpt', { documentId, start: range.start, end: range.end });
+        excerpts.reload();
+      } catch (reason) {
+        setError(errorMessage(reason));
+      }
+    },
+    [documentId, excerpts],
+  );
+
+  return {
+    document: document.data?.id === documentId ? document.data : undefined,
+    loading: document.loading,
+    excerpts: excerpts.data ?? [],
+    error: error ?? document.error ?? excerpts.error,
+    addExcerpt,
+  };
+}
