@@ -19,18 +19,34 @@ function printJson(output: Output, value: unknown): void {
 
 const importCommand: Command = async ({ core, args, json, output }) => {
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
-  const outcomes = await importPaths(core.db, args.positionals.map((path) => resolve(path)), () => new Date());
+  const outcomes = await importPaths(
+    core.db,
+    args.positionals.map((path) => resolve(path)),
+    () => new Date(),
+  );
   for (const outcome of outcomes) {
     if (outcome.status === 'failed') output.stderr(`${outcome.file}: ${outcome.error ?? 'failed'}\n`);
   }
   if (json) {
-    printJson(output, outcomes.map(({ file, status, documentId, title, error }) => ({ file, status, documentId, title, error })));
+    printJson(
+      output,
+      outcomes.map(({ file, status, documentId, title, error }) => ({
+        file,
+        status,
+        documentId,
+        title,
+        error,
+      })),
+    );
   } else {
     for (const outcome of outcomes) {
-      if (outcome.status !== 'failed') output.stdout(`${outcome.status.padEnd(9)} ${outcome.documentId ?? ''}  ${outcome.title ?? ''}\n`);
+      if (outcome.status !== 'failed')
+        output.stdout(`${outcome.status.padEnd(9)} ${outcome.documentId ?? ''}  ${outcome.title ?? ''}\n`);
     }
     const count = (status: string) => outcomes.filter((outcome) => outcome.status === status).length;
-    output.stdout(`${count('imported')} imported, ${count('duplicate')} duplicates, ${count('failed')} failed\n`);
+    output.stdout(
+      `${count('imported')} imported, ${count('duplicate')} duplicates, ${count('failed')} failed\n`,
+    );
   }
   return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0;
 };
@@ -41,13 +57,24 @@ const documentsCommand: Command = async ({ core, args, json, output }) => {
   if (json) {
     printJson(
       output,
-      documents.map(({ id, title, author, outlet, publishedAt, url, blockCount, sha256 }) => ({ id, title, author, outlet, publishedAt, url, blockCount, sha256 })),
+      documents.map(({ id, title, author, outlet, publishedAt, url, blockCount, sha256 }) => ({
+        id,
+        title,
+        author,
+        outlet,
+        publishedAt,
+        url,
+        blockCount,
+        sha256,
+      })),
     );
   } else if (documents.length === 0) {
     output.stdout('The library is empty. Add documents with: npm run cli -- import <path...>\n');
   } else {
     for (const document of documents) {
-      output.stdout(`${document.id}  ${document.publishedAt ?? '          '}  ${document.title}${document.outlet === null ? '' : ` (${document.outlet})`}\n`);
+      output.stdout(
+        `${document.id}  ${document.publishedAt ?? '          '}  ${document.title}${document.outlet === null ? '' : ` (${document.outlet})`}\n`,
+      );
     }
   }
   return 0;
@@ -55,7 +82,8 @@ const documentsCommand: Command = async ({ core, args, json, output }) => {
 
 const composeCommand: Command = async ({ core, args, json, output }) => {
   const [specPath, ...extra] = args.positionals;
-  if (specPath === undefined || extra.length > 0) throw new UsageError('compose needs exactly one spec file.');
+  if (specPath === undefined || extra.length > 0)
+    throw new UsageError('compose needs exactly one spec file.');
   const out = single(args, 'out');
   if (out === undefined) throw new UsageError('compose needs --out <file.pdf>.');
   let specText: string;
@@ -68,9 +96,16 @@ const composeCommand: Command = async ({ core, args, json, output }) => {
   const briefingId = composeBriefing(core.db, spec, new Date());
   try {
     const briefing = requireBriefing(core.db, briefingId);
-    const result = await exportBriefingPdfTo(core.db, briefing, { path: resolve(out), fontsDir: resolve(__dirname, '../../resources/fonts') });
-    if (json) printJson(output, { briefingId, pdf: result.path, pages: result.pages, citations: result.citations });
-    else output.stdout(`Saved briefing ${briefingId} and wrote ${result.path} (${result.pages} pages, ${result.citations} citations)\n`);
+    const result = await exportBriefingPdfTo(core.db, briefing, {
+      path: resolve(out),
+      fontsDir: resolve(__dirname, '../../resources/fonts'),
+    });
+    if (json)
+      printJson(output, { briefingId, pdf: result.path, pages: result.pages, citations: result.citations });
+    else
+      output.stdout(
+        `Saved briefing ${briefingId} and wrote ${result.path} (${result.pages} pages, ${result.citations} citations)\n`,
+      );
     return 0;
   } catch (error) {
     // The export is part of the command: without the PDF, the briefing is not kept either.

@@ -19,6 +19,24 @@ const MIME: Readonly<Record<string, string>> = {
   '.json': 'application/json',
 };
 
+/**
+ * True when `url` is on the app's own origin. Compared by scheme and host: Node's URL reports the
+ * origin of a custom scheme as "null".
+ */
+export function isAppOrigin(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (
+      parsed.protocol === `${APP_SCHEME}:` &&
+      parsed.host === APP_HOST &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
+  } catch {
+    return false;
+  }
+}
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/api/core';
 import { seedFromCorpusOnce } from '../core/corpus/seed';
@@ -28,11 +29,17 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start).catch((error: unknown) => {
-    log('Briefing Builder could not start', error);
-    dialog.showErrorBox('Briefing Builder could not start', error instanceof Error ? error.message : String(error));
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log('Briefing Builder could not start', error);
+      dialog.showErrorBox(
+        'Briefing Builder could not start',
+        error instanceof Error ? error.message : String(error),
+      );
+      app.quit();
+    });
 }
 
 let core: Core | undefined;
@@ -48,20 +55,30 @@ async function start(): Promise<void> {
   hardenSession(appSession);
   appSession.protocol.handle(APP_SCHEME, (request) => serveAppRequest(paths.rendererRoot, request.url));
 
+  // Test runs (never a packaged app) may point the app at a temporary library and export folder.
+  const testDataDir = app.isPackaged ? undefined : process.env['BRIEFING_DATA_DIR'];
+  const testExportDir = app.isPackaged ? undefined : process.env['BRIEFING_E2E_EXPORT_DIR'];
   core = createCore({
-    dataDir: app.getPath('userData'),
+    dataDir: testDataDir ?? app.getPath('userData'),
     fontsDir: paths.fontsDir,
     nativeBinding: paths.nativeBinding,
     now: () => new Date(),
     showItemInFolder: (path) => shell.showItemInFolder(path),
     chooseSavePath: async (request) => {
+      if (testExportDir !== undefined) {
+        mkdirSync(testExportDir, { recursive: true });
+        return join(testExportDir, request.defaultFileName);
+      }
       const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
       const options = {
         title: request.title,
         defaultPath: join(app.getPath('documents'), request.defaultFileName),
         filters: [{ name: request.extensions.join(', ').toUpperCase(), extensions: [...request.extensions] }],
       };
-      const result = owner === undefined ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
+      const result =
+        owner === undefined
+          ? await dialog.showSaveDialog(options)
+          : await dialog.showSaveDialog(owner, options);
       return result.canceled || result.filePath === undefined ? null : result.filePath;
     },
   });

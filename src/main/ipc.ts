@@ -2,18 +2,14 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiEnvelope, BriefingApi } from '../shared/api';
 import { API_CHANNEL } from '../shared/methods';
 import { dispatch, type Logger } from '../core/api/dispatch';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppOrigin } from './app-protocol';
 
 /** True only for the main frame of one of our windows showing the app's own origin. */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): boolean {
   const frame = event.senderFrame;
   if (frame === null || frame === undefined) return false;
   if (frame !== event.sender.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isAppOrigin(frame.url);
 }
 
 /**
@@ -27,7 +23,10 @@ export function handleApiCall(
   return async (event, method, input) => {
     if (!isTrustedSender(event)) {
       log(`Refused an API call from an untrusted frame (${event.senderFrame?.url ?? 'no frame'})`);
-      return { ok: false, error: { code: 'forbidden-sender', message: 'This window may not use the library.' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden-sender', message: 'This window may not use the library.' },
+      };
     }
     return dispatch(handlers, method, input, log);
   };

@@ -15,7 +15,9 @@ export type AppPaths = Readonly<{
  * the asar; in development they sit in the project, and better-sqlite3 for Electron's ABI is kept in
  * .electron-native/ so the Node build that tests and the CLI use stays untouched.
  */
-export function resolveAppPaths(input: Readonly<{ appPath: string; resourcesPath: string; isPackaged: boolean; mainDir: string }>): AppPaths {
+export function resolveAppPaths(
+  input: Readonly<{ appPath: string; resourcesPath: string; isPackaged: boolean; mainDir: string }>,
+): AppPaths {
   const base = input.isPackaged ? input.resourcesPath : input.appPath;
   const electronBuild = join(input.appPath, '.electron-native', 'better_sqlite3.node');
   return {

@@ -1,13 +1,9 @@
 import type { App, Session, WebContents } from 'electron';
-import { APP_ORIGIN, APP_SCHEME } from './app-protocol';
+import { APP_SCHEME, isAppOrigin } from './app-protocol';
 
 /** Navigation stays inside the app's own origin. */
 export function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isAppOrigin(url);
 }
 
 /** Requests the renderer may make: the app's own files and in-memory blobs. Nothing on a network. */

@@ -53,9 +53,7 @@ export type ApiOutput<M extends ApiMethod> = Awaited<ReturnType<BriefingApi[M]>>
 export type ApiErrorBody = Readonly<{ code: ErrorCode; message: string }>;
 
 /** What travels back over IPC or HTTP: Electron's own invoke errors lose their structure. */
-export type ApiEnvelope<T> =
-  | Readonly<{ ok: true; value: T }>
-  | Readonly<{ ok: false; error: ApiErrorBody }>;
+export type ApiEnvelope<T> = Readonly<{ ok: true; value: T }> | Readonly<{ ok: false; error: ApiErrorBody }>;
 
 /** Stable error codes; the UI switches on them. */
 export const ERROR_CODES = [

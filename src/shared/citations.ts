@@ -1,8 +1,18 @@
 import type { Attribution, Briefing } from './dto';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** "March 4, 2019" from "2019-03-04" (Chicago's date form); other strings pass through. */

@@ -20,11 +20,32 @@ export type Core = Readonly<{
 export function createCore(ports: CorePorts): Core {
   const db = openStore({ dataDir: ports.dataDir, nativeBinding: ports.nativeBinding });
   const context: CoreContext = { db, ports, exports: new Map() };
-  const handlers: BriefingApi = {
+  const handlers = rejectingInsteadOfThrowing({
     ...corpusHandlers(context),
     ...excerptHandlers(context),
     ...briefingHandlers(context),
     ...exportHandlers(context),
-  };
+  });
   return { handlers, db, close: () => db.close() };
+}
+
+/**
+ * Handlers run synchronous SQLite work before they return their promise; this makes an error thrown
+ * there a rejected promise, as every caller of an async API expects.
+ */
+function rejectingInsteadOfThrowing(handlers: BriefingApi): BriefingApi {
+  const wrapped: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const [method, handler] of Object.entries(handlers) as [
+    string,
+    (input: unknown) => Promise<unknown>,
+  ][]) {
+    wrapped[method] = (input) => {
+      try {
+        return handler(input);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+  }
+  return wrapped as unknown as BriefingApi;
 }

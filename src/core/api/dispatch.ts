@@ -23,16 +23,23 @@ export async function dispatch(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue === undefined || issue.path.length === 0 ? '' : ` (${issue.path.join('.')})`;
-    return failure({ code: 'invalid-input', message: `The request was not valid${where}: ${issue?.message ?? 'invalid'}.` });
+    return failure({
+      code: 'invalid-input',
+      message: `The request was not valid${where}: ${issue?.message ?? 'invalid'}.`,
+    });
   }
   try {
-    const call = handlers[method] as (value: unknown) => Promise<unknown>;
-    const value = await call.call(handlers, parsed.data);
+    const table = handlers as unknown as Readonly<Record<string, (value: unknown) => Promise<unknown>>>;
+    const value = await table[method]?.(parsed.data);
     return { ok: true, value: value ?? null };
   } catch (error) {
     if (isCoreError(error)) return failure({ code: error.code, message: error.message });
     log(`Unexpected error in ${method}`, error);
-    return failure({ code: 'internal', message: 'Something went wrong inside Briefing Builder. Your library is unchanged; try again, and report it if it keeps happening.' });
+    return failure({
+      code: 'internal',
+      message:
+        'Something went wrong inside Briefing Builder. Your library is unchanged; try again, and report it if it keeps happening.',
+    });
   }
 }
 

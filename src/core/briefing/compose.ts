@@ -50,7 +50,10 @@ export function parseComposeSpec(json: string): ComposeSpec {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    throw new CoreError('spec-invalid', `The spec is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new CoreError(
+      'spec-invalid',
+      `The spec is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const result = COMPOSE_SPEC_SCHEMA.safeParse(value);
   if (!result.success) {
@@ -85,7 +88,14 @@ export function composeBriefing(db: Database.Database, spec: ComposeSpec, now: D
   return db.transaction((): string => {
     const briefingId = insertNewBriefing(
       db,
-      { title: spec.title, subtitle: spec.subtitle, author: spec.author, date: spec.date, marking: spec.marking, bluf: spec.bluf },
+      {
+        title: spec.title,
+        subtitle: spec.subtitle,
+        author: spec.author,
+        date: spec.date,
+        marking: spec.marking,
+        bluf: spec.bluf,
+      },
       now,
     );
     for (const section of spec.sections) {
@@ -101,9 +111,19 @@ export function composeBriefing(db: Database.Database, spec: ComposeSpec, now: D
         if (match === undefined) {
           const title = getDocumentSummary(db, documentId)?.title ?? documentId;
           const shown = item.quote.length > 80 ? `${item.quote.slice(0, 77)}…` : item.quote;
-          throw new CoreError('quote-not-found', `The quote “${shown}” is not verbatim in the document “${title}” (${documentId}).`);
+          throw new CoreError(
+            'quote-not-found',
+            `The quote “${shown}” is not verbatim in the document “${title}” (${documentId}).`,
+          );
         }
-        const excerpt = createExcerptAt(db, { documentId, start: match.start, end: match.end, note: item.note, now, snap: false });
+        const excerpt = createExcerptAt(db, {
+          documentId,
+          start: match.start,
+          end: match.end,
+          note: item.note,
+          now,
+          snap: false,
+        });
         insertItem(db, sectionId, { kind: 'excerpt', excerptId: excerpt.id });
       }
     }

@@ -6,7 +6,10 @@ import { addExcerptToBriefing, createBriefing, requireBriefing } from './service
 export function briefingHandlers({
   db,
   ports,
-}: CoreContext): Pick<BriefingApi, 'listBriefings' | 'createBriefing' | 'getBriefing' | 'addExcerptToBriefing'> {
+}: CoreContext): Pick<
+  BriefingApi,
+  'listBriefings' | 'createBriefing' | 'getBriefing' | 'addExcerptToBriefing'
+> {
   return {
     listBriefings: () => Promise.resolve(listBriefingSummaries(db)),
     createBriefing: ({ title }) => Promise.resolve(createBriefing(db, { title }, ports.now())),

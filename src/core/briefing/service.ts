@@ -68,16 +68,10 @@ export function appendSection(db: Database.Database, briefingId: string, heading
 }
 
 export type NewItem =
-  | Readonly<{ kind: 'excerpt'; excerptId: string }>
-  | Readonly<{ kind: 'commentary'; text: string }>;
+  Readonly<{ kind: 'excerpt'; excerptId: string }> | Readonly<{ kind: 'commentary'; text: string }>;
 
 /** Inserts an item at `index` (default: the end) of a section; callers own the transaction. */
-export function insertItem(
-  db: Database.Database,
-  sectionId: string,
-  item: NewItem,
-  index?: number,
-): string {
+export function insertItem(db: Database.Database, sectionId: string, item: NewItem, index?: number): string {
   const count = countItemsInSection(db, sectionId);
   const position = index === undefined ? count : Math.min(index, count);
   shiftItemsFrom(db, sectionId, position);
@@ -103,7 +97,12 @@ export function insertItem(
 
 export function addExcerptToBriefing(
   db: Database.Database,
-  input: Readonly<{ briefingId: string; excerptId: string; sectionId?: string | undefined; index?: number | undefined }>,
+  input: Readonly<{
+    briefingId: string;
+    excerptId: string;
+    sectionId?: string | undefined;
+    index?: number | undefined;
+  }>,
   now: Date,
 ): Briefing {
   db.transaction(() => {

@@ -4,7 +4,7 @@ import type { NewBlock } from '../store/blocks';
 /** Characters that carry no text and only get in the way of matching quotes. */
 const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
 /** Every kind of whitespace, including no-break and typographic spaces, and control characters. */
-const WHITESPACE = /[\s\u0000-\u001F\u007F-\u009F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
+const WHITESPACE = /[\s\p{Cc}\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/gu;
 
 /**
  * Normalises one block's text: Unicode NFC, invisible characters removed, every whitespace run

@@ -107,7 +107,12 @@ function writeTitleBlock(doc: Doc, model: PrintModel): void {
   }
   doc.moveDown(0.8);
   const y = doc.y;
-  doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).lineWidth(0.75).strokeColor(COLOUR.rule).stroke();
+  doc
+    .moveTo(MARGIN.left, y)
+    .lineTo(MARGIN.left + CONTENT_WIDTH, y)
+    .lineWidth(0.75)
+    .strokeColor(COLOUR.rule)
+    .stroke();
   doc.y = y + 14;
 }
 
@@ -122,7 +127,10 @@ function writeBluf(doc: Doc, bluf: string): void {
   doc.rect(MARGIN.left, top, CONTENT_WIDTH, boxHeight).fill(COLOUR.blufFill);
   doc.rect(MARGIN.left, top, 3, boxHeight).fill(COLOUR.accent);
   doc.font(FONT.bold).fontSize(8.5).fillColor(COLOUR.accent);
-  doc.text('BOTTOM LINE UP FRONT', MARGIN.left + padding, top + padding, { width: textWidth, characterSpacing: 0.6 });
+  doc.text('BOTTOM LINE UP FRONT', MARGIN.left + padding, top + padding, {
+    width: textWidth,
+    characterSpacing: 0.6,
+  });
   doc.font(FONT.regular).fontSize(11).fillColor(COLOUR.text);
   doc.text(bluf, MARGIN.left + padding, top + padding + 16, { width: textWidth, lineGap: 3 });
   doc.x = MARGIN.left;
@@ -167,10 +175,15 @@ function writeBlock(doc: Doc, block: PrintBlock): void {
   const top = doc.y;
   const startPage = doc.bufferedPageRange().count;
   doc.font(FONT.regular).fontSize(11).fillColor(COLOUR.text);
-  doc.text(quoteText(block), MARGIN.left + QUOTE_INDENT, top, { width: CONTENT_WIDTH - QUOTE_INDENT, lineGap: 3 });
+  doc.text(quoteText(block), MARGIN.left + QUOTE_INDENT, top, {
+    width: CONTENT_WIDTH - QUOTE_INDENT,
+    lineGap: 3,
+  });
   doc.y += 4;
   doc.font(FONT.regular).fontSize(9.5).fillColor(COLOUR.muted);
-  doc.text(`— ${block.attribution}`, MARGIN.left + QUOTE_INDENT, doc.y, { width: CONTENT_WIDTH - QUOTE_INDENT });
+  doc.text(`— ${block.attribution}`, MARGIN.left + QUOTE_INDENT, doc.y, {
+    width: CONTENT_WIDTH - QUOTE_INDENT,
+  });
   if (doc.bufferedPageRange().count === startPage) {
     doc.rect(MARGIN.left + 4, top + 1, 2.5, doc.y - top - 2).fill(COLOUR.accent);
   }
@@ -210,10 +223,19 @@ function writePageFurniture(doc: Doc, model: PrintModel, pages: number): void {
       doc.text(model.marking, 0, PAGE.height - 38, { width: PAGE.width, align: 'center', lineBreak: false });
     }
     const footerY = PAGE.height - 62;
-    doc.moveTo(MARGIN.left, footerY - 8).lineTo(PAGE.width - MARGIN.right, footerY - 8).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
+    doc
+      .moveTo(MARGIN.left, footerY - 8)
+      .lineTo(PAGE.width - MARGIN.right, footerY - 8)
+      .lineWidth(0.5)
+      .strokeColor(COLOUR.rule)
+      .stroke();
     doc.font(FONT.regular).fontSize(8.5).fillColor(COLOUR.muted);
     doc.text(shortTitle, MARGIN.left, footerY, { width: CONTENT_WIDTH * 0.7, lineBreak: false });
-    doc.text(`Page ${index + 1} of ${pages}`, MARGIN.left, footerY, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+    doc.text(`Page ${index + 1} of ${pages}`, MARGIN.left, footerY, {
+      width: CONTENT_WIDTH,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = savedBottom;
   }
 }

@@ -19,11 +19,7 @@ type BlockRow = {
   page: number | null;
 };
 
-export function insertBlocks(
-  db: Database.Database,
-  documentId: string,
-  blocks: readonly NewBlock[],
-): void {
+export function insertBlocks(db: Database.Database, documentId: string, blocks: readonly NewBlock[]): void {
   const insert = db.prepare(
     `INSERT INTO blocks (document_id, ordinal, kind, level, start_offset, end_offset, page)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -1,10 +1,5 @@
 import type Database from 'better-sqlite3';
-import type {
-  Briefing,
-  BriefingItem,
-  BriefingSection,
-  BriefingSummary,
-} from '../../shared/dto';
+import type { Briefing, BriefingItem, BriefingSection, BriefingSummary } from '../../shared/dto';
 
 export type NewBriefingRow = Readonly<{
   id: string;
@@ -89,9 +84,9 @@ export function shiftItemsFrom(db: Database.Database, sectionId: string, positio
   db.prepare(
     'UPDATE briefing_items SET position = -(position + 1) WHERE section_id = ? AND position >= ?',
   ).run(sectionId, position);
-  db.prepare(
-    'UPDATE briefing_items SET position = -position WHERE section_id = ? AND position < 0',
-  ).run(sectionId);
+  db.prepare('UPDATE briefing_items SET position = -position WHERE section_id = ? AND position < 0').run(
+    sectionId,
+  );
 }
 
 export function countItemsInSection(db: Database.Database, sectionId: string): number {

@@ -62,13 +62,9 @@ export function insertDocument(db: Database.Database, row: NewDocumentRow): void
   ).run({ ...row, byteSize: row.originalBytes.byteLength });
 }
 
-export function findDocumentIdByOriginalSha256(
-  db: Database.Database,
-  sha256: string,
-): string | undefined {
+export function findDocumentIdByOriginalSha256(db: Database.Database, sha256: string): string | undefined {
   const row = db.prepare('SELECT id FROM documents WHERE original_sha256 = ?').get(sha256) as
-    | { id: string }
-    | undefined;
+    { id: string } | undefined;
   return row?.id;
 }
 
@@ -79,13 +75,9 @@ export function listDocumentSummaries(db: Database.Database): DocumentSummary[] 
   return rows.map(toSummary);
 }
 
-export function getDocumentSummary(
-  db: Database.Database,
-  documentId: string,
-): DocumentSummary | undefined {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(
-    documentId,
-  ) as SummaryRow | undefined;
+export function getDocumentSummary(db: Database.Database, documentId: string): DocumentSummary | undefined {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(documentId) as
+    SummaryRow | undefined;
   return row === undefined ? undefined : toSummary(row);
 }
 
@@ -93,16 +85,15 @@ export function getDocumentText(
   db: Database.Database,
   documentId: string,
 ): { text: string; textSha256: string } | undefined {
-  const row = db
-    .prepare('SELECT text, text_sha256 FROM documents WHERE id = ?')
-    .get(documentId) as { text: string; text_sha256: string } | undefined;
+  const row = db.prepare('SELECT text, text_sha256 FROM documents WHERE id = ?').get(documentId) as
+    { text: string; text_sha256: string } | undefined;
   return row === undefined ? undefined : { text: row.text, textSha256: row.text_sha256 };
 }
 
 export function findDocumentIdsByTitle(db: Database.Database, title: string): string[] {
-  const rows = db.prepare('SELECT id FROM documents WHERE title = ? ORDER BY imported_at').all(
-    title,
-  ) as { id: string }[];
+  const rows = db.prepare('SELECT id FROM documents WHERE title = ? ORDER BY imported_at').all(title) as {
+    id: string;
+  }[];
   return rows.map((row) => row.id);
 }
 

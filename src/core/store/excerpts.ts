@@ -45,16 +45,13 @@ export function insertExcerpt(db: Database.Database, excerpt: Excerpt): void {
 
 export function getExcerpt(db: Database.Database, excerptId: string): Excerpt | undefined {
   const row = db.prepare(`SELECT ${COLUMNS} FROM excerpts WHERE id = ?`).get(excerptId) as
-    | ExcerptRow
-    | undefined;
+    ExcerptRow | undefined;
   return row === undefined ? undefined : toExcerpt(row);
 }
 
 export function listExcerptsForDocument(db: Database.Database, documentId: string): Excerpt[] {
   const rows = db
-    .prepare(
-      `SELECT ${COLUMNS} FROM excerpts WHERE document_id = ? ORDER BY start_offset, end_offset`,
-    )
+    .prepare(`SELECT ${COLUMNS} FROM excerpts WHERE document_id = ? ORDER BY start_offset, end_offset`)
     .all(documentId) as ExcerptRow[];
   return rows.map(toExcerpt);
 }

@@ -27,8 +27,14 @@ export function App() {
         <span className="app__tagline">Offline · every quote verbatim and attributed</span>
       </header>
       <div className="app__panes">
-        <LibraryPane documents={documents.data} error={documents.error} selectedId={documentId} onOpen={setDocumentId} />
+        <LibraryPane
+          documents={documents.data}
+          error={documents.error}
+          selectedId={documentId}
+          onOpen={setDocumentId}
+        />
         <ReaderPane
+          key={documentId ?? 'none'}
           document={reader.document}
           loading={reader.loading}
           error={reader.error}

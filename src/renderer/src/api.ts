@@ -27,7 +27,7 @@ export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): 
   const invoke = bridge[method] as (value: ApiInput<M>) => ReturnType<BriefingBridge[M]>;
   const envelope = await invoke(input);
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
-  return envelope.value as ApiOutput<M>;
+  return envelope.value;
 }
 
 export function errorMessage(error: unknown): string {

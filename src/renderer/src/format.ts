@@ -9,5 +9,7 @@ export function shortDate(isoDate: string | null): string {
 }
 
 export function joinPresent(parts: readonly (string | null | undefined)[], separator = ' · '): string {
-  return parts.filter((part): part is string => part !== null && part !== undefined && part !== '').join(separator);
+  return parts
+    .filter((part): part is string => part !== null && part !== undefined && part !== '')
+    .join(separator);
 }

@@ -8,40 +8,47 @@ export type Query<T> = Readonly<{
   reload: () => void;
 }>;
 
-/** Loads data through the API and reloads it when `key` changes; stale answers are ignored. */
+type Answer<T> = Readonly<{ key: string; generation: number; data: T | undefined; error: string | null }>;
+
+/**
+ * Loads data through the API whenever `key` changes (or `reload` is called). Answers for an older
+ * key are ignored; while reloading the same key, the previous data stays on screen.
+ */
 export function useQuery<T>(load: (() => Promise<T>) | null, key: string): Query<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(load !== null);
+  const [answer, setAnswer] = useState<Answer<T> | null>(null);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    if (load === null) {
-      setData(undefined);
-      setLoading(false);
-      return;
-    }
+    if (load === null) return;
     let current = true;
-    setLoading(true);
-    load()
-      .then((value) => {
-        if (!current) return;
-        setData(value);
-        setError(null);
-      })
-      .catch((reason: unknown) => {
-        if (current) setError(errorMessage(reason));
-      })
-      .finally(() => {
-        if (current) setLoading(false);
-      });
+    load().then(
+      (data) => {
+        if (current) setAnswer({ key, generation, data, error: null });
+      },
+      (reason: unknown) => {
+        if (current) {
+          setAnswer((previous) => ({
+            key,
+            generation,
+            data: previous?.key === key ? previous.data : undefined,
+            error: errorMessage(reason),
+          }));
+        }
+      },
+    );
     return () => {
       current = false;
     };
-    // `load` is recreated on every render; `key` says when the query really changes.
+    // `load` is a new closure on every render; `key` and `generation` say when to load again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  return { data, error, loading, reload };
+  const fresh = load !== null && answer !== null && answer.key === key;
+  return {
+    data: fresh ? answer.data : undefined,
+    error: fresh ? answer.error : null,
+    loading: load !== null && (!fresh || answer.generation !== generation),
+    reload,
+  };
 }

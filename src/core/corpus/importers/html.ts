@@ -1,5 +1,5 @@
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import type { RawBlock } from '../normalise';
 import { normaliseDate, normaliseField, normaliseInline } from '../normalise';
 import type { Importer } from '../imported-document';
@@ -74,8 +74,8 @@ export const importHtml: Importer = (bytes) => {
 
 function walk(nodes: readonly ChildNode[], out: RawBlock[], onByline: (text: string) => void): void {
   for (const node of nodes) {
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    const element = node as Element;
+    if (!isTag(node)) continue;
+    const element = node;
     const name = element.name;
     if (SKIPPED.has(name) || element.attribs['hidden'] !== undefined) continue;
     const className = (element.attribs['class'] ?? '').toLowerCase();
@@ -108,9 +108,9 @@ function walk(nodes: readonly ChildNode[], out: RawBlock[], onByline: (text: str
 function textOf(nodes: readonly ChildNode[]): string {
   let text = '';
   for (const node of nodes) {
-    if (node.type === 'text') text += node.data;
-    else if (node.type === 'tag') {
-      const element = node as Element;
+    if (isText(node)) text += node.data;
+    else if (isTag(node)) {
+      const element = node;
       if (SKIPPED.has(element.name)) continue;
       if (element.name === 'br') text += ' ';
       else text += textOf(element.children);
@@ -125,8 +125,8 @@ function flatten(nodes: readonly ChildNode[]): Element[] {
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === undefined) break;
-    if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
-      const element = node as Element;
+    if (isTag(node)) {
+      const element = node;
       out.push(element);
       for (let i = element.children.length - 1; i >= 0; i -= 1) {
         const child = element.children[i];

@@ -49,7 +49,12 @@ export function BriefingPane(props: Props) {
         <NewBriefingForm onCreate={props.onCreate} busy={props.busy} />
       </div>
       {briefing === undefined ? null : (
-        <ExportBar busy={props.busy} result={props.exportResult} onExport={props.onExport} onReveal={props.onReveal} />
+        <ExportBar
+          busy={props.busy}
+          result={props.exportResult}
+          onExport={props.onExport}
+          onReveal={props.onReveal}
+        />
       )}
     </section>
   );

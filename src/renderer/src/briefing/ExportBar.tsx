@@ -19,7 +19,11 @@ export function ExportBar({ busy, result, onExport, onReveal }: Props) {
       </div>
       <div className="export-bar__actions">
         {result?.exportId === null || result === null ? null : (
-          <button type="button" className="button button--quiet" onClick={() => onReveal(result.exportId ?? '')}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => onReveal(result.exportId ?? '')}
+          >
             Show in folder
           </button>
         )}

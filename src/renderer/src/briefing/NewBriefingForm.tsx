@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 
-export function NewBriefingForm({ onCreate, busy }: { onCreate: (title: string) => Promise<void>; busy: boolean }) {
+export function NewBriefingForm({
+  onCreate,
+  busy,
+}: {
+  onCreate: (title: string) => Promise<void>;
+  busy: boolean;
+}) {
   const [title, setTitle] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Excerpt, ExportResult } from '../../../shared/dto';
 import { call, errorMessage } from '../api';
 import { useQuery } from '../use-query';
@@ -6,17 +6,16 @@ import { useQuery } from '../use-query';
 /** The briefings list, the open briefing and the actions on it. */
 export function useBriefingWorkspace() {
   const briefings = useQuery(() => call('listBriefings', {}), 'briefings');
-  const [openId, setOpenId] = useState<string | null>(null);
-  const briefing = useQuery(openId === null ? null : () => call('getBriefing', { briefingId: openId }), `briefing:${openId ?? ''}`);
+  const [chosenId, setOpenId] = useState<string | null>(null);
+  // Until the analyst picks one, the most recently changed briefing is open.
+  const openId = chosenId ?? briefings.data?.[0]?.id ?? null;
+  const briefing = useQuery(
+    openId === null ? null : () => call('getBriefing', { briefingId: openId }),
+    `briefing:${openId ?? ''}`,
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [exportResult, setExportResult] = useState<ExportResult | null>(null);
-
-  // Open the most recently changed briefing when the app starts.
-  useEffect(() => {
-    const first = briefings.data?.[0];
-    if (openId === null && first !== undefined) setOpenId(first.id);
-  }, [briefings.data, openId]);
 
   const run = useCallback(async (work: () => Promise<void>) => {
     setBusy(true);

@@ -18,12 +18,19 @@ export function ExcerptRail({ excerpts, hasDocument, canAddToBriefing, onAddToBr
         <span className="pane__count">{hasDocument ? excerpts.length : ''}</span>
       </header>
       {hasDocument && excerpts.length === 0 ? (
-        <EmptyState title="No excerpts yet">Select a passage in the reader and add it as an excerpt.</EmptyState>
+        <EmptyState title="No excerpts yet">
+          Select a passage in the reader and add it as an excerpt.
+        </EmptyState>
       ) : null}
       <ol className="excerpt-list" aria-label="Excerpts of this document">
         {excerpts.map((excerpt) => (
           <li key={excerpt.id} className="excerpt-card">
-            <button type="button" className="excerpt-card__quote" onClick={() => onShow(excerpt)} title="Show in the document">
+            <button
+              type="button"
+              className="excerpt-card__quote"
+              onClick={() => onShow(excerpt)}
+              title="Show in the document"
+            >
               “{excerpt.quote}”
             </button>
             {excerpt.note === '' ? null : <p className="excerpt-card__note">{excerpt.note}</p>}

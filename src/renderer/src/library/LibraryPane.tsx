@@ -17,7 +17,9 @@ export function LibraryPane({ documents, error, selectedId, onOpen }: Props) {
     const needle = filter.trim().toLocaleLowerCase();
     if (documents === undefined || needle === '') return documents ?? [];
     return documents.filter((document) =>
-      joinPresent([document.title, document.author, document.outlet], ' ').toLocaleLowerCase().includes(needle),
+      joinPresent([document.title, document.author, document.outlet], ' ')
+        .toLocaleLowerCase()
+        .includes(needle),
     );
   }, [documents, filter]);
 
@@ -40,8 +42,8 @@ export function LibraryPane({ documents, error, selectedId, onOpen }: Props) {
       {error === null ? null : <ErrorNote message={error} />}
       {documents !== undefined && documents.length === 0 ? (
         <EmptyState title="Your library is empty">
-          Import documents with <code>npm run cli -- import &lt;folder&gt;</code>; file import in the window arrives
-          with the import feature.
+          Import documents with <code>npm run cli -- import &lt;folder&gt;</code>; file import in the window
+          arrives with the import feature.
         </EmptyState>
       ) : null}
       {documents !== undefined && documents.length > 0 && shown.length === 0 ? (

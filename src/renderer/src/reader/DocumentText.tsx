@@ -34,12 +34,14 @@ export const DocumentText = memo(function DocumentText({ text, blocks, excerpts 
             </h4>
           );
         }
-        if (block.kind === 'list-item') return (
+        if (block.kind === 'list-item')
+          return (
             <p key={block.id} {...props} data-level={block.level}>
               {content}
             </p>
           );
-        if (block.kind === 'block-quote') return (
+        if (block.kind === 'block-quote')
+          return (
             <blockquote key={block.id} {...props}>
               {content}
             </blockquote>

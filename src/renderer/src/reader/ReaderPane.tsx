@@ -29,11 +29,6 @@ export function ReaderPane({ document, loading, error, excerpts, onAddExcerpt }:
     return () => globalThis.document.removeEventListener('selectionchange', update);
   }, []);
 
-  useEffect(() => {
-    setPending(null);
-    articleRef.current?.scrollTo({ top: 0 });
-  }, [document?.id]);
-
   const addExcerpt = useCallback(async () => {
     if (pending === null || busy) return;
     setBusy(true);
@@ -74,7 +69,9 @@ export function ReaderPane({ document, loading, error, excerpts, onAddExcerpt }:
     <main className="pane pane--reader" aria-label="Reader">
       <div className="reader-toolbar" role="toolbar" aria-label="Reader tools">
         <span className="reader-toolbar__hint">
-          {pending === null ? 'Select a passage to excerpt it' : `${pending.end - pending.start} characters selected`}
+          {pending === null
+            ? 'Select a passage to excerpt it'
+            : `${pending.end - pending.start} characters selected`}
         </span>
         <button
           type="button"
@@ -88,11 +85,18 @@ export function ReaderPane({ document, loading, error, excerpts, onAddExcerpt }:
         </button>
       </div>
       {error === null ? null : <ErrorNote message={error} />}
-      <article ref={articleRef} className="reader" aria-label={document.title} lang={document.language ?? undefined}>
+      <article
+        ref={articleRef}
+        className="reader"
+        aria-label={document.title}
+        lang={document.language ?? undefined}
+      >
         <header className="reader__header">
           <p className="reader__outlet">{joinPresent([document.outlet, shortDate(document.publishedAt)])}</p>
           <h1 className="reader__title">{document.title}</h1>
-          <p className="reader__byline">{document.author === null ? 'Author unknown' : `By ${document.author}`}</p>
+          <p className="reader__byline">
+            {document.author === null ? 'Author unknown' : `By ${document.author}`}
+          </p>
           {document.url === null ? null : <p className="reader__url">{document.url}</p>}
         </header>
         <div className="reader__body">

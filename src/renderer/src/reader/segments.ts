@@ -27,7 +27,9 @@ export function segmentBlock(
     if (to <= from) continue;
     segments.push({
       text: text.slice(from, to),
-      excerptIds: overlapping.filter((excerpt) => excerpt.start <= from && excerpt.end >= to).map((excerpt) => excerpt.id),
+      excerptIds: overlapping
+        .filter((excerpt) => excerpt.start <= from && excerpt.end >= to)
+        .map((excerpt) => excerpt.id),
     });
   }
   return segments;

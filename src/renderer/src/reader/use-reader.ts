@@ -5,7 +5,10 @@ import type { TextRange } from './selection';
 
 /** The open document, its excerpts, and making new excerpts from selections. */
 export function useReader(documentId: string | null) {
-  const document = useQuery(documentId === null ? null : () => call('getDocument', { documentId }), `doc:${documentId ?? ''}`);
+  const document = useQuery(
+    documentId === null ? null : () => call('getDocument', { documentId }),
+    `doc:${documentId ?? ''}`,
+  );
   const excerpts = useQuery(
     documentId === null ? null : () => call('listExcerpts', { documentId }),
     `excerpts:${documentId ?? ''}`,
