@@ -15,8 +15,7 @@ test('an analyst turns a selected passage into a cited PDF briefing', async ({ a
   await ui.selectWithMouse(1);
   await ui.addExcerpt();
   await expect(ui.excerptCards()).toHaveCount(1);
-  const cardQuote = (await ui.excerptCards().first().getByRole('button').first().textContent()) ?? '';
-  const quote = cardQuote.replace(/^“|”$/g, '');
+  const quote = (await ui.excerptCards().first().getByRole('button').first().textContent()) ?? '';
   expect(quote.length).toBeGreaterThan(20);
   expect(quote).toMatch(/^The gap between the political/);
   // The selection snapped to whole words.
@@ -39,7 +38,7 @@ test('an analyst turns a selected passage into a cited PDF briefing', async ({ a
   expect(pdfPageCount(pdfPath)).toBe(1);
   const text = foldWhitespace(pdfText(pdfPath));
   expect(text).toContain('Red Sea shipping outlook');
-  expect(text).toContain(`“${foldWhitespace(quote)}”¹`);
+  expect(text).toContain(`${foldWhitespace(quote)}¹`);
   expect(text).toContain(
     '1. Daniel Okafor-Reid, “Red Sea War-Risk Premiums Refuse to Fall,” Harbourline Weekly, November 21, 2025,',
   );

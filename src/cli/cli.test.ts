@@ -177,9 +177,9 @@ describe('compose', () => {
     const text = pdfTextOf(out);
     expect(text).toContain('Contested sea lanes');
     expect(text).toContain('TLP:GREEN');
-    expect(text).toContain('“The ceasefire is real, but underwriters have memory,”¹');
-    expect(text).toContain('“Bab el-Mandeb”¹'); // the same source keeps its number
-    expect(text).toMatch(/“cable”²/);
+    expect(text).toContain('The ceasefire is real, but underwriters have memory,¹');
+    expect(text).toContain('Bab el-Mandeb¹'); // the same source keeps its number
+    expect(text).toMatch(/cable²/);
     expect(text).toContain('2. ');
   });
 

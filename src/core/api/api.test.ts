@@ -52,7 +52,7 @@ describe('the API a window uses', () => {
     expect(result).toMatchObject({ pages: 1, citations: 1, path: `${dataDir}/export.pdf` });
     const text = pdfTextOf(result.path ?? '');
     expect(text).toContain('Red Sea outlook');
-    expect(text).toContain('“underwriters have memory”¹');
+    expect(text).toContain('underwriters have memory¹');
     expect(text).toContain(
       '1. Daniel Okafor-Reid, “Red Sea War-Risk Premiums Refuse to Fall,” Harbourline Weekly, November 21, 2025',
     );

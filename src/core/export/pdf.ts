@@ -160,7 +160,8 @@ function writeHeading(doc: Doc, heading: string, first: PrintBlock | undefined):
 }
 
 function quoteText(block: Extract<PrintBlock, { kind: 'quote' }>): string {
-  return `“${block.text}”${superscript(block.citation)}`;
+  // Set apart as a block quote, so no quotation marks of our own: the text stays exactly the source's.
+  return `${block.text}${superscript(block.citation)}`;
 }
 
 function writeBlock(doc: Doc, block: PrintBlock): void {

@@ -35,7 +35,8 @@ export function BriefingView({ briefing }: { briefing: Briefing }) {
             ) : (
               <figure key={item.id} className="briefing__quote">
                 <blockquote>
-                  “{item.quote}”<sup className="citation-mark">{byItem.get(item.id)}</sup>
+                  {item.quote}
+                  <sup className="citation-mark">{byItem.get(item.id)}</sup>
                 </blockquote>
                 <figcaption>— {attributionLine(item.attribution)}</figcaption>
               </figure>

@@ -31,7 +31,7 @@ export function ExcerptRail({ excerpts, hasDocument, canAddToBriefing, onAddToBr
               onClick={() => onShow(excerpt)}
               title="Show in the document"
             >
-              “{excerpt.quote}”
+              {excerpt.quote}
             </button>
             {excerpt.note === '' ? null : <p className="excerpt-card__note">{excerpt.note}</p>}
             <div className="excerpt-card__actions">

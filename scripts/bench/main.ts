@@ -1,0 +1,30 @@
+import { join, resolve } from 'node:path';
+import { benchPdfExport } from './pdf-export';
+import { benchSeed } from './seed';
+
+// `npm run bench [-- --runs N]`: prints one JSON document with every figure and its baseline.
+const root = resolve(__dirname, '../..');
+const runsFlag = process.argv.indexOf('--runs');
+const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1] ?? 5)) : 5;
+
+async function main(): Promise<void> {
+  const corpusDir = join(root, 'corpus');
+  const fontsDir = join(root, 'resources', 'fonts');
+  const results = [await benchSeed(corpusDir, runs), await benchPdfExport(corpusDir, fontsDir, runs)];
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    runs,
+    note: 'Median of the runs after one warm-up; a ratio above 1 means the app is slower than its baseline.',
+    benchmarks: results,
+  };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

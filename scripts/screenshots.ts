@@ -1,0 +1,58 @@
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AppPage } from '../e2e/pages/app-page';
+import { findSystemChromium, QUIET_CHROMIUM_ARGS } from '../e2e/support/browsers';
+import { startE2eHost } from '../e2e/host/server';
+
+// `npx tsx scripts/screenshots.ts [outDir]` (after `npm run build`): walks the main journey in
+// Chromium through the e2e host and saves screenshots of each view and the first PDF page, so a
+// person can look at what the app shows. Needs pdftoppm (poppler-utils) for the PDF page.
+const outDir = resolve(process.argv[2] ?? 'artifacts/screenshots');
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'briefing-shots-'));
+  const host = await startE2eHost({ dataDir, exportDir: join(dataDir, 'exports') });
+  const chromiumPath = findSystemChromium();
+  const browser = await chromium.launch({
+    ...(chromiumPath === undefined ? {} : { executablePath: chromiumPath }),
+    args: QUIET_CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(host.url);
+    const ui = new AppPage(page);
+    await ui.documentButtons().first().waitFor();
+    await page.screenshot({ path: join(outDir, '1-library.png') });
+    await ui.openDocument('Red Sea War-Risk Premiums Refuse to Fall');
+    await ui.selectWithMouse(1);
+    await ui.addExcerpt();
+    await ui.selectWithMouse(4, 0.9);
+    await ui.addExcerpt();
+    await page.screenshot({ path: join(outDir, '2-reader.png') });
+    await ui.createBriefing('Red Sea shipping outlook');
+    for (const button of await ui.excerpts.getByRole('button', { name: 'Add to briefing' }).all())
+      await button.click();
+    await ui.openDocument('Gulf Capital Heads for the Steppe');
+    await ui.selectWithMouse(2, 0.95);
+    await ui.addExcerpt();
+    await ui.excerpts.getByRole('button', { name: 'Add to briefing' }).first().click();
+    await page.waitForTimeout(300);
+    const pdf = await ui.exportPdf();
+    await page.screenshot({ path: join(outDir, '3-briefing.png') });
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, join(outDir, '4-pdf-page')]);
+    console.log(`Screenshots in ${outDir}`);
+  } finally {
+    await browser.close();
+    await host.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
