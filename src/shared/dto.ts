@@ -1,6 +1,16 @@
 /** Plain, serialisable data that crosses the API boundary. Dates are ISO-8601 strings. */
 
-export type DocumentFormat = 'md' | 'txt' | 'html';
+export type DocumentFormat = 'md' | 'txt' | 'html' | 'pdf' | 'docx';
+
+export type TextDirection = 'ltr' | 'rtl';
+
+/** Inline emphasis kept from the source, as offsets into the document text (end exclusive). */
+export type InlineMark = Readonly<{
+  start: number;
+  end: number;
+  type: 'em' | 'strong' | 'code' | 'link';
+  href?: string;
+}>;
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'block-quote';
 
@@ -13,8 +23,11 @@ export type DocumentSummary = Readonly<{
   publishedAt: string | null;
   url: string | null;
   language: string | null;
+  direction: TextDirection | null;
   format: DocumentFormat;
   blockCount: number;
+  /** The earlier version of the same source (same URL, or same title and outlet), if any. */
+  previousVersionId: string | null;
   /** SHA-256 (hex) of the original file bytes, as imported. */
   sha256: string;
   importedAt: string;
@@ -33,6 +46,12 @@ export type Block = Readonly<{
   start: number;
   end: number;
   page: number | null;
+  /**
+   * Site furniture recognised in the source (repeated titles, photo credits, section labels,
+   * author biographies): kept in the text so offsets stay exact, but out of the reading flow.
+   */
+  boilerplate: boolean;
+  marks: readonly InlineMark[];
 }>;
 
 export type DocumentDetail = DocumentSummary &

@@ -5,7 +5,7 @@ import { basename, extname, join } from 'node:path';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
 import { insertBlocks } from '../store/blocks';
-import { findDocumentIdByOriginalSha256, insertDocument } from '../store/documents';
+import { findDocumentIdByOriginalSha256, findLatestVersionOfSource, insertDocument } from '../store/documents';
 import type { ParsedDocument } from './imported-document';
 import { importerForExtension, SUPPORTED_EXTENSIONS } from './importers';
 import { buildText } from './normalise';
@@ -29,7 +29,7 @@ export function sha256Hex(data: string | Buffer): string {
  * Parses a file's bytes into a document ready to store. Pure: no database, no file system.
  * Throws CoreError with a user-facing message when the file cannot become a document.
  */
-export function parseFile(bytes: Buffer, fileName: string): ParsedDocument {
+export async function parseFile(bytes: Buffer, fileName: string): Promise<ParsedDocument> {
   const extension = extname(fileName);
   const importer = importerForExtension(extension);
   if (importer === undefined) {
@@ -45,7 +45,7 @@ export function parseFile(bytes: Buffer, fileName: string): ParsedDocument {
       `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit.`,
     );
   }
-  return importer(bytes, fileName);
+  return await importer(bytes, fileName);
 }
 
 /**
@@ -78,6 +78,7 @@ export function storeDocument(
       publishedAt: parsed.publishedAt,
       url: parsed.url,
       language: parsed.language,
+      direction: parsed.direction ?? null,
       format: parsed.format,
       sourceName: basename(fileName),
       text,
@@ -85,6 +86,7 @@ export function storeDocument(
       originalSha256,
       originalBytes: bytes,
       importedAt: input.now.toISOString(),
+      previousVersionId: findLatestVersionOfSource(db, { url: parsed.url, title, outlet: parsed.outlet }) ?? null,
     });
     insertBlocks(db, id, blocks);
     return { file: fileName, status: 'imported', documentId: id, title, error: null };
@@ -135,10 +137,10 @@ async function importOneFile(
     }
     if (importerForExtension(extname(file)) === undefined) {
       // Refuse by extension before reading the bytes.
-      parseFile(Buffer.alloc(0), file);
+      await parseFile(Buffer.alloc(0), file);
     }
     const bytes = await readFile(file);
-    const parsed = parseFile(bytes, file);
+    const parsed = await parseFile(bytes, file);
     return { ...storeDocument(db, { bytes, fileName: file, parsed, now: now() }), file };
   } catch (error) {
     return failure(file, describeImportError(error));

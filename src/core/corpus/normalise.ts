@@ -1,4 +1,5 @@
-import type { BlockKind } from '../../shared/dto';
+import type { InlineMark } from '../../shared/dto';
+import type { RawBlock, RawRun } from './imported-document';
 import type { NewBlock } from '../store/blocks';
 
 /** Characters that carry no text and only get in the way of matching quotes. */
@@ -21,20 +22,61 @@ export function normaliseField(raw: string | null | undefined, maxLength = 1000)
   return value === '' ? null : value.slice(0, maxLength);
 }
 
-export type RawBlock = Readonly<{ kind: BlockKind; level: number; text: string; page?: number }>;
-
 export const BLOCK_SEPARATOR = '\n\n';
 
+const SINGLE_WHITESPACE = /[\s\p{Cc}\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/u;
+
 /**
- * Builds a document's normalised text from its blocks, keeping each block's offsets into it.
- * Blocks whose text normalises to nothing are left out.
+ * Normalises a block's runs as normaliseInline does their joined text, keeping where each run's
+ * emphasis lands in the normalised text.
+ */
+export function normaliseRuns(runs: readonly RawRun[]): { text: string; marks: InlineMark[] } {
+  let text = '';
+  let pendingSpace = false;
+  const marks: InlineMark[] = [];
+  for (const run of runs) {
+    const clean = run.text.normalize('NFC').replace(INVISIBLE, '');
+    let runStart: number | null = null;
+    for (const char of clean) {
+      if (SINGLE_WHITESPACE.test(char)) {
+        if (text.length > 0) pendingSpace = true;
+        continue;
+      }
+      if (pendingSpace) {
+        text += ' ';
+        pendingSpace = false;
+      }
+      runStart ??= text.length;
+      text += char;
+    }
+    if (runStart === null) continue;
+    for (const type of run.marks ?? []) marks.push({ start: runStart, end: text.length, type });
+    if (run.href !== undefined) marks.push({ start: runStart, end: text.length, type: 'link', href: run.href });
+  }
+  return { text, marks: mergeAdjacent(marks) };
+}
+
+function mergeAdjacent(marks: InlineMark[]): InlineMark[] {
+  const merged: InlineMark[] = [];
+  for (const mark of marks.sort((a, b) => a.type.localeCompare(b.type) || a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last !== undefined && last.type === mark.type && last.href === mark.href && mark.start <= last.end + 1) {
+      merged[merged.length - 1] = { ...last, end: Math.max(last.end, mark.end) };
+    } else merged.push(mark);
+  }
+  return merged.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Builds a document's normalised text from its blocks, keeping each block's offsets into it and
+ * its inline marks as absolute offsets. Blocks whose text normalises to nothing are left out.
  */
 export function buildText(rawBlocks: readonly RawBlock[]): { text: string; blocks: NewBlock[] } {
   const parts: string[] = [];
   const blocks: NewBlock[] = [];
   let offset = 0;
   for (const raw of rawBlocks) {
-    const text = normaliseInline(raw.text);
+    const { text, marks } = raw.runs === undefined ? { text: normaliseInline(raw.text), marks: [] } : normaliseRuns(raw.runs);
     if (text === '') continue;
     if (parts.length > 0) {
       parts.push(BLOCK_SEPARATOR);
@@ -46,6 +88,8 @@ export function buildText(rawBlocks: readonly RawBlock[]): { text: string; block
       start: offset,
       end: offset + text.length,
       page: raw.page ?? null,
+      boilerplate: raw.boilerplate === true,
+      marks: marks.map((mark) => ({ ...mark, start: mark.start + offset, end: mark.end + offset })),
     });
     parts.push(text);
     offset += text.length;

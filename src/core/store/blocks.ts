@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Block, BlockKind } from '../../shared/dto';
+import type { Block, BlockKind, InlineMark } from '../../shared/dto';
 
 export type NewBlock = Readonly<{
   kind: BlockKind;
@@ -7,6 +7,8 @@ export type NewBlock = Readonly<{
   start: number;
   end: number;
   page: number | null;
+  boilerplate: boolean;
+  marks: readonly InlineMark[];
 }>;
 
 type BlockRow = {
@@ -17,22 +19,44 @@ type BlockRow = {
   start_offset: number;
   end_offset: number;
   page: number | null;
+  boilerplate: number;
+  marks: string | null;
 };
 
 export function insertBlocks(db: Database.Database, documentId: string, blocks: readonly NewBlock[]): void {
   const insert = db.prepare(
-    `INSERT INTO blocks (document_id, ordinal, kind, level, start_offset, end_offset, page)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO blocks (document_id, ordinal, kind, level, start_offset, end_offset, page, boilerplate, marks)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   blocks.forEach((block, ordinal) => {
-    insert.run(documentId, ordinal, block.kind, block.level, block.start, block.end, block.page);
+    insert.run(
+      documentId,
+      ordinal,
+      block.kind,
+      block.level,
+      block.start,
+      block.end,
+      block.page,
+      block.boilerplate ? 1 : 0,
+      block.marks.length === 0 ? null : JSON.stringify(block.marks),
+    );
   });
+}
+
+function parseMarks(json: string | null): InlineMark[] {
+  if (json === null) return [];
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? (value as InlineMark[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 export function listBlocksForDocument(db: Database.Database, documentId: string): Block[] {
   const rows = db
     .prepare(
-      `SELECT id, ordinal, kind, level, start_offset, end_offset, page
+      `SELECT id, ordinal, kind, level, start_offset, end_offset, page, boilerplate, marks
        FROM blocks WHERE document_id = ? ORDER BY ordinal`,
     )
     .all(documentId) as BlockRow[];
@@ -44,5 +68,7 @@ export function listBlocksForDocument(db: Database.Database, documentId: string)
     start: row.start_offset,
     end: row.end_offset,
     page: row.page,
+    boilerplate: row.boilerplate === 1,
+    marks: parseMarks(row.marks),
   }));
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DocumentFormat, DocumentSummary } from '../../shared/dto';
+import type { DocumentFormat, DocumentSummary, TextDirection } from '../../shared/dto';
 
 export type NewDocumentRow = Readonly<{
   id: string;
@@ -9,6 +9,7 @@ export type NewDocumentRow = Readonly<{
   publishedAt: string | null;
   url: string | null;
   language: string | null;
+  direction: TextDirection | null;
   format: DocumentFormat;
   sourceName: string;
   text: string;
@@ -16,6 +17,17 @@ export type NewDocumentRow = Readonly<{
   originalSha256: string;
   originalBytes: Buffer;
   importedAt: string;
+  previousVersionId: string | null;
+}>;
+
+/** The metadata fields an analyst may edit; the text never changes. */
+export type DocumentMetadata = Readonly<{
+  title: string;
+  author: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  language: string | null;
 }>;
 
 type SummaryRow = {
@@ -26,14 +38,17 @@ type SummaryRow = {
   published_at: string | null;
   url: string | null;
   language: string | null;
+  direction: string | null;
   format: string;
+  previous_version_id: string | null;
   original_sha256: string;
   imported_at: string;
   block_count: number;
 };
 
 const SUMMARY_COLUMNS = `
-  d.id, d.title, d.author, d.outlet, d.published_at, d.url, d.language, d.format,
+  d.id, d.title, d.author, d.outlet, d.published_at, d.url, d.language, d.direction, d.format,
+  d.previous_version_id,
   d.original_sha256, d.imported_at,
   (SELECT count(*) FROM blocks b WHERE b.document_id = d.id) AS block_count`;
 
@@ -46,8 +61,10 @@ function toSummary(row: SummaryRow): DocumentSummary {
     publishedAt: row.published_at,
     url: row.url,
     language: row.language,
+    direction: row.direction as TextDirection | null,
     format: row.format as DocumentFormat,
     blockCount: row.block_count,
+    previousVersionId: row.previous_version_id,
     sha256: row.original_sha256,
     importedAt: row.imported_at,
   };
@@ -55,11 +72,24 @@ function toSummary(row: SummaryRow): DocumentSummary {
 
 export function insertDocument(db: Database.Database, row: NewDocumentRow): void {
   db.prepare(
-    `INSERT INTO documents (id, title, author, outlet, published_at, url, language, format,
-       source_name, text, text_sha256, original_sha256, original_bytes, byte_size, imported_at)
-     VALUES (@id, @title, @author, @outlet, @publishedAt, @url, @language, @format,
-       @sourceName, @text, @textSha256, @originalSha256, @originalBytes, @byteSize, @importedAt)`,
-  ).run({ ...row, byteSize: row.originalBytes.byteLength });
+    `INSERT INTO documents (id, title, author, outlet, published_at, url, language, direction, format,
+       source_name, text, text_sha256, original_sha256, original_bytes, byte_size, imported_at,
+       previous_version_id, original_metadata)
+     VALUES (@id, @title, @author, @outlet, @publishedAt, @url, @language, @direction, @format,
+       @sourceName, @text, @textSha256, @originalSha256, @originalBytes, @byteSize, @importedAt,
+       @previousVersionId, @originalMetadata)`,
+  ).run({
+    ...row,
+    byteSize: row.originalBytes.byteLength,
+    originalMetadata: JSON.stringify({
+      title: row.title,
+      author: row.author,
+      outlet: row.outlet,
+      publishedAt: row.publishedAt,
+      url: row.url,
+      language: row.language,
+    }),
+  });
 }
 
 export function findDocumentIdByOriginalSha256(db: Database.Database, sha256: string): string | undefined {
@@ -99,4 +129,41 @@ export function findDocumentIdsByTitle(db: Database.Database, title: string): st
 
 export function countDocuments(db: Database.Database): number {
   return (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+}
+
+/**
+ * The newest document that is an earlier version of a source: the same URL, or (without a URL) the
+ * same title and outlet.
+ */
+export function findLatestVersionOfSource(
+  db: Database.Database,
+  source: Readonly<{ url: string | null; title: string; outlet: string | null }>,
+): string | undefined {
+  const row =
+    source.url === null
+      ? (db
+          .prepare(
+            `SELECT id FROM documents WHERE title = ? AND outlet IS ? AND outlet IS NOT NULL
+             ORDER BY imported_at DESC, rowid DESC LIMIT 1`,
+          )
+          .get(source.title, source.outlet) as { id: string } | undefined)
+      : (db
+          .prepare('SELECT id FROM documents WHERE url = ? ORDER BY imported_at DESC, rowid DESC LIMIT 1')
+          .get(source.url) as { id: string } | undefined);
+  return row?.id;
+}
+
+export function updateDocumentMetadata(
+  db: Database.Database,
+  documentId: string,
+  metadata: DocumentMetadata,
+  now: string,
+): number {
+  return db
+    .prepare(
+      `UPDATE documents SET title = @title, author = @author, outlet = @outlet, published_at = @publishedAt,
+         url = @url, language = @language, metadata_updated_at = @now
+       WHERE id = @documentId`,
+    )
+    .run({ ...metadata, now, documentId }).changes;
 }

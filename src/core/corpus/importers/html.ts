@@ -1,6 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
-import type { RawBlock } from '../normalise';
+import type { RawBlock } from '../imported-document';
 import { normaliseDate, normaliseField, normaliseInline } from '../normalise';
 import type { Importer } from '../imported-document';
 import { decodeUtf8Text } from './text-decoding';

@@ -1,6 +1,6 @@
 import { decodeHTML } from 'entities';
 import { Lexer, type Token, type Tokens } from 'marked';
-import type { RawBlock } from '../normalise';
+import type { RawBlock } from '../imported-document';
 import { normaliseDate, normaliseField } from '../normalise';
 import type { Importer, ParsedDocument } from '../imported-document';
 import { decodeUtf8Text } from './text-decoding';

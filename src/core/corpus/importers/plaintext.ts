@@ -1,4 +1,4 @@
-import type { RawBlock } from '../normalise';
+import type { RawBlock } from '../imported-document';
 import { normaliseDate, normaliseField, normaliseInline } from '../normalise';
 import type { Importer } from '../imported-document';
 import { decodeUtf8Text } from './text-decoding';
