@@ -7,7 +7,12 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'parse-worker': resolve(__dirname, 'src/core/corpus/parse-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -6,6 +6,7 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createCore, type Core } from '../../src/core/api/core';
 import { dispatch } from '../../src/core/api/dispatch';
 import { seedFromCorpusOnce } from '../../src/core/corpus/seed';
+import { sourceParserWorker } from '../../src/core/corpus/source-worker';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { API_METHODS } from '../../src/shared/methods';
 
@@ -17,6 +18,8 @@ export type E2eHostOptions = Readonly<{
   port?: number;
   rendererRoot?: string;
   seed?: boolean;
+  /** What the stand-in for the open dialog answers. */
+  pickPaths?: readonly string[];
 }>;
 
 export type E2eHost = Readonly<{ url: string; core: Core; close: () => Promise<void> }>;
@@ -47,8 +50,10 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
     now: () => new Date(),
     showItemInFolder: () => undefined,
     chooseSavePath: (request) => Promise.resolve(join(options.exportDir, request.defaultFileName)),
+    chooseOpenPaths: () => Promise.resolve(options.pickPaths ?? null),
+    parserWorker: sourceParserWorker(),
   });
-  if (options.seed !== false) await seedFromCorpusOnce(core.db, join(REPO_ROOT, 'corpus'), () => new Date());
+  if (options.seed !== false) await seedFromCorpusOnce(core, join(REPO_ROOT, 'corpus'));
   const indexHtml = readFileSync(join(rendererRoot, 'index.html'), 'utf8').replace(
     '<script type="module"',
     `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`,

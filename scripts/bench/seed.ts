@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listImportableFiles } from '../../src/core/corpus/import';
 import { seedFromCorpusOnce } from '../../src/core/corpus/seed';
-import { applyConnectionSettings, openStore } from '../../src/core/store/open';
+import { createCore } from '../../src/core/api/core';
+import { applyConnectionSettings } from '../../src/core/store/open';
 import { tempDir } from '../../src/core/testing/temp-core';
 import { round, time } from './measure';
 
@@ -17,9 +18,16 @@ export async function benchSeed(corpusDir: string, runs: number) {
   const files = await listImportableFiles(corpusDir);
   const seed = await time(runs, async () => {
     const dir = tempDir('bench-seed-');
-    const db = openStore({ dataDir: dir.path });
-    await seedFromCorpusOnce(db, corpusDir, () => new Date());
-    db.close();
+    const core = createCore({
+      dataDir: dir.path,
+      fontsDir: '',
+      chooseSavePath: () => Promise.resolve(null),
+      chooseOpenPaths: () => Promise.resolve(null),
+      showItemInFolder: () => undefined,
+      now: () => new Date(),
+    });
+    await seedFromCorpusOnce(core, corpusDir);
+    core.close();
     dir.dispose();
   });
   const baseline = await time(runs, () => {

@@ -78,7 +78,9 @@ describe('import and documents', () => {
     expect(Object.keys(documents[0] ?? {}).sort()).toEqual([
       'author',
       'blockCount',
+      'format',
       'id',
+      'language',
       'outlet',
       'publishedAt',
       'sha256',
@@ -209,6 +211,7 @@ describe('compose', () => {
         dataDir,
         fontsDir: '',
         chooseSavePath: () => Promise.resolve(null),
+        chooseOpenPaths: () => Promise.resolve(null),
         showItemInFolder: () => undefined,
         now: () => new Date(),
       }),

@@ -23,6 +23,7 @@ const importCommand: Command = async ({ core, args, json, output }) => {
     core.db,
     args.positionals.map((path) => resolve(path)),
     () => new Date(),
+    { parse: core.context.parse, concurrency: core.context.parseConcurrency },
   );
   for (const outcome of outcomes) {
     if (outcome.status === 'failed') output.stderr(`${outcome.file}: ${outcome.error ?? 'failed'}\n`);
@@ -57,16 +58,20 @@ const documentsCommand: Command = async ({ core, args, json, output }) => {
   if (json) {
     printJson(
       output,
-      documents.map(({ id, title, author, outlet, publishedAt, url, blockCount, sha256 }) => ({
-        id,
-        title,
-        author,
-        outlet,
-        publishedAt,
-        url,
-        blockCount,
-        sha256,
-      })),
+      documents.map(
+        ({ id, title, author, outlet, publishedAt, url, language, format, blockCount, sha256 }) => ({
+          id,
+          title,
+          author,
+          outlet,
+          publishedAt,
+          url,
+          language,
+          format,
+          blockCount,
+          sha256,
+        }),
+      ),
     );
   } else if (documents.length === 0) {
     output.stdout('The library is empty. Add documents with: npm run cli -- import <path...>\n');

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createCore, type Core } from '../core/api/core';
+import { sourceParserWorker } from '../core/corpus/source-worker';
 import { isCoreError } from '../core/errors';
 import { parseArgs, single, UsageError, type ParsedArgs } from './args';
 import { COMMANDS, type CommandContext } from './commands';
@@ -50,6 +51,8 @@ export async function runCli(argv: readonly string[], output: Output): Promise<n
       dataDir,
       fontsDir: FONTS_DIR,
       chooseSavePath: () => Promise.resolve(null),
+      chooseOpenPaths: () => Promise.resolve(null),
+      parserWorker: sourceParserWorker(),
       showItemInFolder: () => undefined,
       now: () => new Date(),
     });

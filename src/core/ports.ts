@@ -1,3 +1,5 @@
+import type { ParserWorkerSpec } from './corpus/parser-pool';
+
 /**
  * What core needs from its host, passed in as plain values and functions so that core never asks
  * Electron (or the environment) for anything.
@@ -9,10 +11,17 @@ export type CorePorts = Readonly<{
   fontsDir: string;
   /** Asks the user where to save a file; resolves to null when they cancel. */
   chooseSavePath: (request: SavePathRequest) => Promise<string | null>;
+  /**
+   * Asks the user for files (or folders, imported recursively) to import; resolves to null when
+   * they cancel. Paths only ever come from here, never from the renderer.
+   */
+  chooseOpenPaths: (request: Readonly<{ folders: boolean }>) => Promise<readonly string[] | null>;
   /** Reveals a file in the system's file manager. */
   showItemInFolder: (path: string) => void;
   /** The current time; tests and reproducible exports pass a fixed clock. */
   now: () => Date;
+  /** How to start parser threads; without it, files are parsed on the calling thread. */
+  parserWorker?: ParserWorkerSpec | undefined;
   /** Path to a better-sqlite3 binary built for the host's ABI (Electron), if not the default. */
   nativeBinding?: string | undefined;
 }>;

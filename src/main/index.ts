@@ -64,6 +64,23 @@ async function start(): Promise<void> {
     nativeBinding: paths.nativeBinding,
     now: () => new Date(),
     showItemInFolder: (path) => shell.showItemInFolder(path),
+    // Parsing runs in worker threads so the window never waits on a large import.
+    parserWorker: { filename: join(__dirname, 'parse-worker.js') },
+    chooseOpenPaths: async ({ folders }) => {
+      const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options: Electron.OpenDialogOptions = {
+        title: folders ? 'Import folders' : 'Import files',
+        properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+        filters: folders
+          ? []
+          : [{ name: 'Documents', extensions: ['md', 'markdown', 'txt', 'html', 'htm', 'pdf', 'docx'] }],
+      };
+      const result =
+        owner === undefined
+          ? await dialog.showOpenDialog(options)
+          : await dialog.showOpenDialog(owner, options);
+      return result.canceled ? null : result.filePaths;
+    },
     chooseSavePath: async (request) => {
       if (testExportDir !== undefined) {
         mkdirSync(testExportDir, { recursive: true });
@@ -83,7 +100,7 @@ async function start(): Promise<void> {
     },
   });
   app.on('will-quit', () => core?.close());
-  await seedFromCorpusOnce(core.db, paths.corpusDir, () => new Date());
+  await seedFromCorpusOnce(core, paths.corpusDir);
 
   registerApiHandler(ipcMain, core.handlers, log);
   Menu.setApplicationMenu(buildApplicationMenu(app.getName(), process.platform));

@@ -1,5 +1,8 @@
 import type { ApiMethod } from './methods';
 import type {
+  DocumentMetadataInput,
+  ImportBatch,
+  ImportOutcome,
   Briefing,
   BriefingSummary,
   DocumentDetail,
@@ -17,6 +20,16 @@ export type BriefingApi = {
   listDocuments(input: Readonly<Record<string, never>>): Promise<readonly DocumentSummary[]>;
   /** One document with its normalised text and blocks. */
   getDocument(input: Readonly<{ documentId: string }>): Promise<DocumentDetail>;
+  /** Edits a document's metadata; its text never changes. Citations use the edited values. */
+  updateDocumentMetadata(input: DocumentMetadataInput): Promise<DocumentSummary>;
+  /** Opens the system's open dialog (files, or folders imported recursively). */
+  pickImportFiles(input: Readonly<{ folders: boolean }>): Promise<ImportBatch>;
+  /** Imports one file of a picked batch; the UI calls this file by file to show progress. */
+  importPickedFile(input: Readonly<{ batchId: string; index: number }>): Promise<ImportOutcome>;
+  /** Imports a file dropped on the window, sent as its bytes (base64) with its name. */
+  importFileBytes(input: Readonly<{ name: string; dataBase64: string }>): Promise<ImportOutcome>;
+  /** Stores text from the clipboard as a new plain-text document. */
+  importPastedText(input: Readonly<{ text: string }>): Promise<ImportOutcome>;
   /**
    * Makes an excerpt of `text.slice(start, end)`, snapped outwards to whole words and trimmed of
    * surrounding whitespace.

@@ -142,3 +142,34 @@ export type ExportResult = Readonly<{
   pages: number;
   citations: number;
 }>;
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed';
+
+/** What happened to one file of an import. */
+export type ImportOutcome = Readonly<{
+  /** The file's name as the user knows it (for picked files: the path). */
+  file: string;
+  status: ImportStatus;
+  documentId: string | null;
+  title: string | null;
+  /** Why the file failed, in a sentence, or null. */
+  error: string | null;
+}>;
+
+/** Files the user picked in the open dialog, to import one call at a time (progress, cancel). */
+export type ImportBatch = Readonly<{
+  /** Null when the user cancelled the dialog. */
+  batchId: string | null;
+  files: readonly Readonly<{ index: number; name: string }>[];
+}>;
+
+export type DocumentMetadataInput = Readonly<{
+  documentId: string;
+  title: string;
+  author: string | null;
+  outlet: string | null;
+  /** YYYY-MM-DD or null. */
+  publishedAt: string | null;
+  url: string | null;
+  language: string | null;
+}>;

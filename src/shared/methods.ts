@@ -7,6 +7,11 @@
 export const API_METHODS = [
   'listDocuments',
   'getDocument',
+  'updateDocumentMetadata',
+  'pickImportFiles',
+  'importPickedFile',
+  'importFileBytes',
+  'importPastedText',
   'createExcerpt',
   'listExcerpts',
   'deleteExcerpt',

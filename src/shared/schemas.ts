@@ -5,6 +5,13 @@ import type { ApiMethod } from './methods';
 const id = z.string().min(1).max(200);
 const offset = z.number().int().min(0).max(100_000_000);
 const empty = z.object({}).strict();
+/** An optional text field: null, or a trimmed string (empty becomes null). */
+const field = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .nullable()
+    .transform((value) => (value === null || value.trim() === '' ? null : value.trim()));
 
 /**
  * One strict schema per method's input. Strings and numbers are capped so that no payload can make
@@ -13,6 +20,27 @@ const empty = z.object({}).strict();
 export const API_INPUT_SCHEMAS = {
   listDocuments: empty,
   getDocument: z.object({ documentId: id }).strict(),
+  updateDocumentMetadata: z
+    .object({
+      documentId: id,
+      title: z.string().trim().min(1, 'a document needs a title').max(1000),
+      author: field(500),
+      outlet: field(500),
+      publishedAt: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
+        .nullable(),
+      url: field(2000),
+      language: field(35),
+    })
+    .strict(),
+  pickImportFiles: z.object({ folders: z.boolean() }).strict(),
+  importPickedFile: z.object({ batchId: id, index: z.number().int().min(0).max(1_000_000) }).strict(),
+  // 50 MB of file as base64, with room for padding.
+  importFileBytes: z
+    .object({ name: z.string().min(1).max(500), dataBase64: z.string().max(70_000_000) })
+    .strict(),
+  importPastedText: z.object({ text: z.string().max(20_000_000) }).strict(),
   createExcerpt: z
     .object({
       documentId: id,

@@ -1,32 +1,61 @@
 import type Database from 'better-sqlite3';
 import type { BriefingApi } from '../../shared/api';
-import { corpusHandlers } from '../corpus/handlers';
-import { excerptHandlers } from '../excerpts/handlers';
 import { briefingHandlers } from '../briefing/handlers';
+import { corpusHandlers } from '../corpus/handlers';
+import { parseFile, type Parser } from '../corpus/import';
+import { ParserPool } from '../corpus/parser-pool';
+import { excerptHandlers } from '../excerpts/handlers';
 import { exportHandlers, type ExportRegistry } from '../export/handlers';
 import type { CorePorts } from '../ports';
 import { openStore } from '../store/open';
 
-export type CoreContext = Readonly<{ db: Database.Database; ports: CorePorts; exports: ExportRegistry }>;
+export type CoreContext = Readonly<{
+  db: Database.Database;
+  ports: CorePorts;
+  /** Parses files off the event loop when the host gave a parser worker. */
+  parse: Parser;
+  /** How many files to parse at once. */
+  parseConcurrency: number;
+  exports: ExportRegistry;
+  /** Files picked in an open dialog, by batch id. */
+  importBatches: Map<string, readonly string[]>;
+}>;
 
 export type Core = Readonly<{
   /** The full API, the same table the IPC door, the e2e host and the CLI call. */
   handlers: BriefingApi;
   db: Database.Database;
+  context: CoreContext;
   close: () => void;
 }>;
 
 /** Opens the library in `ports.dataDir` and combines every feature's handlers into the API. */
 export function createCore(ports: CorePorts): Core {
   const db = openStore({ dataDir: ports.dataDir, nativeBinding: ports.nativeBinding });
-  const context: CoreContext = { db, ports, exports: new Map() };
+  const pool = ports.parserWorker === undefined ? undefined : new ParserPool({ worker: ports.parserWorker });
+  const context: CoreContext = {
+    db,
+    ports,
+    parse: pool === undefined ? parseFile : (bytes, fileName) => pool.parse(bytes, fileName),
+    parseConcurrency: pool === undefined ? 1 : pool.size,
+    exports: new Map(),
+    importBatches: new Map(),
+  };
   const handlers = rejectingInsteadOfThrowing({
     ...corpusHandlers(context),
     ...excerptHandlers(context),
     ...briefingHandlers(context),
     ...exportHandlers(context),
   });
-  return { handlers, db, close: () => db.close() };
+  return {
+    handlers,
+    db,
+    context,
+    close: () => {
+      void pool?.close();
+      db.close();
+    },
+  };
 }
 
 /**

@@ -105,11 +105,12 @@ describe('importing the sample corpus', () => {
 
 describe('seeding', () => {
   it('fills an empty library once, and never refills one the analyst emptied', async () => {
-    const { db } = start();
-    const first = await seedFromCorpusOnce(db, CORPUS_DIR, now);
+    const started = start();
+    const { db } = started;
+    const first = await seedFromCorpusOnce(started, CORPUS_DIR);
     expect(first.length).toBeGreaterThanOrEqual(8);
     db.exec('DELETE FROM blocks; DELETE FROM documents;');
-    const second = await seedFromCorpusOnce(db, CORPUS_DIR, now);
+    const second = await seedFromCorpusOnce(started, CORPUS_DIR);
     expect(second).toEqual([]);
     expect(countDocuments(db)).toBe(0);
   });

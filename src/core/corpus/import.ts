@@ -30,21 +30,10 @@ export function sha256Hex(data: string | Buffer): string {
  * Throws CoreError with a user-facing message when the file cannot become a document.
  */
 export async function parseFile(bytes: Buffer, fileName: string): Promise<ParsedDocument> {
-  const extension = extname(fileName);
-  const importer = importerForExtension(extension);
-  if (importer === undefined) {
-    throw new CoreError(
-      'import-unsupported-format',
-      `${extension === '' ? 'Files without an extension' : `"${extension}" files`} cannot be imported; use ${SUPPORTED_EXTENSIONS.join(', ')}.`,
-    );
-  }
-  if (bytes.length === 0) throw new CoreError('import-empty-file', 'The file is empty.');
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new CoreError(
-      'import-too-large',
-      `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit.`,
-    );
-  }
+  requireSupportedExtension(fileName);
+  requireImportableBytes(bytes);
+  const importer = importerForExtension(extname(fileName));
+  if (importer === undefined) throw new CoreError('import-unsupported-format', 'This kind of file cannot be imported.');
   return await importer(bytes, fileName);
 }
 
@@ -98,52 +87,122 @@ function fallbackTitle(fileName: string): string {
   return stem === '' ? 'Untitled document' : stem;
 }
 
+/** Turns bytes into a parsed document: in this thread, or in a parser thread (ParserPool). */
+export type Parser = (bytes: Buffer, fileName: string) => Promise<ParsedDocument>;
+
+export type ImportOptions = Readonly<{
+  parse?: Parser;
+  /** Files parsed at once; storing stays one document at a time, in order. */
+  concurrency?: number;
+  onOutcome?: (outcome: ImportOutcome, index: number, total: number) => void;
+}>;
+
 /**
  * Imports files and folders (recursively). Each file succeeds or fails on its own; a failure is
- * reported with a reason and the rest of the batch continues.
+ * reported with a reason and the rest of the batch continues. Outcomes come back in input order.
  */
 export async function importPaths(
   db: Database.Database,
   paths: readonly string[],
   now: () => Date,
+  options: ImportOptions = {},
 ): Promise<ImportOutcome[]> {
-  const outcomes: ImportOutcome[] = [];
+  const entries: ({ file: string } | { failed: ImportOutcome })[] = [];
   for (const path of paths) {
-    let files: string[];
     try {
       const info = await stat(path);
-      files = info.isDirectory() ? await listImportableFiles(path) : [path];
+      const files = info.isDirectory() ? await listImportableFiles(path) : [path];
+      for (const file of files) entries.push({ file });
     } catch {
-      outcomes.push(failure(path, 'No file or folder exists at this path.'));
-      continue;
+      entries.push({ failed: failure(path, 'No file or folder exists at this path.') });
     }
-    for (const file of files) outcomes.push(await importOneFile(db, file, now));
+  }
+  const outcomes: ImportOutcome[] = new Array<ImportOutcome>(entries.length);
+  const parsing = new Map<number, Promise<ParsedFile>>();
+  const limit = Math.max(1, options.concurrency ?? 1);
+  let nextToParse = 0;
+  const startParsing = () => {
+    while (nextToParse < entries.length && parsing.size < limit) {
+      const entry = entries[nextToParse];
+      if (entry !== undefined && 'file' in entry) parsing.set(nextToParse, readAndParse(entry.file, options.parse ?? parseFile));
+      nextToParse += 1;
+    }
+  };
+  for (let index = 0; index < entries.length; index += 1) {
+    startParsing();
+    const entry = entries[index];
+    let outcome: ImportOutcome;
+    if (entry === undefined) continue;
+    if ('failed' in entry) outcome = entry.failed;
+    else {
+      const parsed = await (parsing.get(index) ?? readAndParse(entry.file, options.parse ?? parseFile));
+      parsing.delete(index);
+      outcome = storeParsedFile(db, entry.file, parsed, now());
+    }
+    outcomes[index] = outcome;
+    options.onOutcome?.(outcome, index, entries.length);
   }
   return outcomes;
 }
 
-async function importOneFile(
-  db: Database.Database,
-  file: string,
-  now: () => Date,
-): Promise<ImportOutcome> {
+type ParsedFile = { ok: true; bytes: Buffer; parsed: ParsedDocument } | { ok: false; message: string };
+
+async function readAndParse(file: string, parse: Parser): Promise<ParsedFile> {
   try {
     const info = await stat(file);
     if (info.size > MAX_IMPORT_BYTES) {
-      throw new CoreError(
-        'import-too-large',
-        `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit.`,
-      );
+      throw new CoreError('import-too-large', `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit.`);
     }
-    if (importerForExtension(extname(file)) === undefined) {
-      // Refuse by extension before reading the bytes.
-      await parseFile(Buffer.alloc(0), file);
-    }
+    requireSupportedExtension(file);
     const bytes = await readFile(file);
-    const parsed = await parseFile(bytes, file);
-    return { ...storeDocument(db, { bytes, fileName: file, parsed, now: now() }), file };
+    requireImportableBytes(bytes);
+    return { ok: true, bytes, parsed: await parse(bytes, file) };
+  } catch (error) {
+    return { ok: false, message: describeImportError(error) };
+  }
+}
+
+function storeParsedFile(db: Database.Database, file: string, parsed: ParsedFile, now: Date): ImportOutcome {
+  if (!parsed.ok) return failure(file, parsed.message);
+  try {
+    return { ...storeDocument(db, { bytes: parsed.bytes, fileName: file, parsed: parsed.parsed, now }), file };
   } catch (error) {
     return failure(file, describeImportError(error));
+  }
+}
+
+/**
+ * Imports one file's bytes that did not come from a path the app chose (dropped or pasted in the
+ * window): parsed off the event loop when `parse` is a pool, stored in one transaction.
+ */
+export async function importBytes(
+  db: Database.Database,
+  input: Readonly<{ bytes: Buffer; fileName: string; now: Date; parse?: Parser }>,
+): Promise<ImportOutcome> {
+  try {
+    requireSupportedExtension(input.fileName);
+    requireImportableBytes(input.bytes);
+    const parsed = await (input.parse ?? parseFile)(input.bytes, input.fileName);
+    return storeDocument(db, { bytes: input.bytes, fileName: input.fileName, parsed, now: input.now });
+  } catch (error) {
+    return failure(input.fileName, describeImportError(error));
+  }
+}
+
+function requireSupportedExtension(fileName: string): void {
+  if (importerForExtension(extname(fileName)) === undefined) {
+    const extension = extname(fileName);
+    throw new CoreError(
+      'import-unsupported-format',
+      `${extension === '' ? 'Files without an extension' : `"${extension}" files`} cannot be imported; use ${SUPPORTED_EXTENSIONS.join(', ')}.`,
+    );
+  }
+}
+
+function requireImportableBytes(bytes: Buffer): void {
+  if (bytes.length === 0) throw new CoreError('import-empty-file', 'The file is empty.');
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new CoreError('import-too-large', `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit.`);
   }
 }
 

@@ -17,6 +17,7 @@ export function createTempCore(overrides: Partial<CorePorts> = {}): TempCore {
     dataDir,
     fontsDir: FONTS_DIR,
     chooseSavePath: () => Promise.resolve(join(dataDir, 'export.pdf')),
+    chooseOpenPaths: () => Promise.resolve(null),
     showItemInFolder: () => undefined,
     now: () => new Date('2026-11-27T12:00:00Z'),
     ...overrides,
