@@ -43,6 +43,15 @@ async function main(): Promise<void> {
     await page.waitForTimeout(300);
     const pdf = await ui.exportPdf();
     await page.screenshot({ path: join(outDir, '3-briefing.png') });
+    const wire =
+      'Port strike ends after twelve days\n\nBy Marta Kowalczyk\n\nMarch 4, 2026\n\nDock workers voted on Tuesday to end a twelve-day strike.\n\nPhoto: Harbour Press Agency';
+    await ui.dropFiles([
+      { name: 'port-strike.txt', base64: Buffer.from(wire).toString('base64') },
+      { name: 'budget.xlsx', base64: Buffer.from('x').toString('base64') },
+    ]);
+    await ui.importPanel().getByText('Import finished').waitFor();
+    await ui.reader.getByRole('button', { name: 'Edit details' }).click();
+    await page.screenshot({ path: join(outDir, '5-import.png') });
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, join(outDir, '4-pdf-page')]);
     console.log(`Screenshots in ${outDir}`);
   } finally {

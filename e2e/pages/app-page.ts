@@ -40,6 +40,28 @@ export class AppPage {
     await this.reader.getByRole('button', { name: 'Add excerpt' }).click();
   }
 
+  /** Drops files on the window as a user dragging them from the file manager would. */
+  async dropFiles(
+    files: readonly Readonly<{ name: string; base64: string; type?: string }>[],
+  ): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const transfer = new DataTransfer();
+      for (const file of list) {
+        const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
+        transfer.items.add(new File([bytes], file.name, { type: file.type ?? '' }));
+      }
+      return transfer;
+    }, files);
+    const target = this.page.locator('body');
+    await target.dispatchEvent('dragenter', { dataTransfer });
+    await target.dispatchEvent('dragover', { dataTransfer });
+    await target.dispatchEvent('drop', { dataTransfer });
+  }
+
+  importPanel(): Locator {
+    return this.library.getByRole('region', { name: 'Import' });
+  }
+
   excerptCards(): Locator {
     return this.excerpts.getByRole('listitem');
   }

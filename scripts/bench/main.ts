@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { benchImport } from './import';
 import { benchPdfExport } from './pdf-export';
 import { benchSeed } from './seed';
 
@@ -6,11 +7,17 @@ import { benchSeed } from './seed';
 const root = resolve(__dirname, '../..');
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1] ?? 5)) : 5;
+const importFlag = process.argv.indexOf('--import-count');
+const importCount = importFlag >= 0 ? Math.max(10, Number(process.argv[importFlag + 1] ?? 1000)) : 1000;
 
 async function main(): Promise<void> {
   const corpusDir = join(root, 'corpus');
   const fontsDir = join(root, 'resources', 'fonts');
-  const results = [await benchSeed(corpusDir, runs), await benchPdfExport(corpusDir, fontsDir, runs)];
+  const results = [
+    await benchSeed(corpusDir, runs),
+    await benchPdfExport(corpusDir, fontsDir, runs),
+    ...(await benchImport(importCount)),
+  ];
   const report = {
     date: new Date().toISOString(),
     node: process.version,

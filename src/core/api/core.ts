@@ -14,7 +14,7 @@ export type CoreContext = Readonly<{
   ports: CorePorts;
   /** Parses files off the event loop when the host gave a parser worker. */
   parse: Parser;
-  /** How many files to parse at once. */
+  /** How many files to parse ahead of storing (the pool runs as many at once as it has threads). */
   parseConcurrency: number;
   exports: ExportRegistry;
   /** Files picked in an open dialog, by batch id. */
@@ -37,7 +37,7 @@ export function createCore(ports: CorePorts): Core {
     db,
     ports,
     parse: pool === undefined ? parseFile : (bytes, fileName) => pool.parse(bytes, fileName),
-    parseConcurrency: pool === undefined ? 1 : pool.size,
+    parseConcurrency: pool === undefined ? 1 : pool.size * 8,
     exports: new Map(),
     importBatches: new Map(),
   };

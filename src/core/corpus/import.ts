@@ -97,9 +97,18 @@ export type ImportOptions = Readonly<{
   onOutcome?: (outcome: ImportOutcome, index: number, total: number) => void;
 }>;
 
+/** Documents stored in one commit at most, and the time one commit may hold the thread. */
+const GROUP_MAX_DOCUMENTS = 32;
+const GROUP_MAX_MS = 12;
+
 /**
  * Imports files and folders (recursively). Each file succeeds or fails on its own; a failure is
  * reported with a reason and the rest of the batch continues. Outcomes come back in input order.
+ *
+ * Files are parsed ahead (in parser threads when `parse` is a pool) and stored in input order.
+ * Documents that are ready together are committed together (group commit, a few milliseconds of
+ * work at most per commit): a crash still leaves only whole documents, a file is reported only
+ * once it is durable, and the thread is never held for long.
  */
 export async function importPaths(
   db: Database.Database,
@@ -117,30 +126,56 @@ export async function importPaths(
       entries.push({ failed: failure(path, 'No file or folder exists at this path.') });
     }
   }
-  const outcomes: ImportOutcome[] = new Array<ImportOutcome>(entries.length);
-  const parsing = new Map<number, Promise<ParsedFile>>();
+  const parse = options.parse ?? parseFile;
   const limit = Math.max(1, options.concurrency ?? 1);
+  const slots: ({ done: boolean; result?: ParsedFile; promise: Promise<ParsedFile> } | undefined)[] = [];
   let nextToParse = 0;
   const startParsing = () => {
-    while (nextToParse < entries.length && parsing.size < limit) {
+    while (nextToParse < entries.length && nextToParse - stored < limit) {
       const entry = entries[nextToParse];
-      if (entry !== undefined && 'file' in entry) parsing.set(nextToParse, readAndParse(entry.file, options.parse ?? parseFile));
+      if (entry !== undefined && 'file' in entry) {
+        const slot: { done: boolean; result?: ParsedFile; promise: Promise<ParsedFile> } = {
+          done: false,
+          promise: readAndParse(entry.file, parse),
+        };
+        slot.promise = slot.promise.then((result) => {
+          slot.done = true;
+          slot.result = result;
+          return result;
+        });
+        slots[nextToParse] = slot;
+      }
       nextToParse += 1;
     }
   };
-  for (let index = 0; index < entries.length; index += 1) {
+
+  const outcomes: ImportOutcome[] = new Array<ImportOutcome>(entries.length);
+  let stored = 0;
+  while (stored < entries.length) {
     startParsing();
-    const entry = entries[index];
-    let outcome: ImportOutcome;
-    if (entry === undefined) continue;
-    if ('failed' in entry) outcome = entry.failed;
-    else {
-      const parsed = await (parsing.get(index) ?? readAndParse(entry.file, options.parse ?? parseFile));
-      parsing.delete(index);
-      outcome = storeParsedFile(db, entry.file, parsed, now());
+    await slots[stored]?.promise;
+    const group: { index: number; outcome: ImportOutcome }[] = [];
+    const started = performance.now();
+    db.transaction(() => {
+      while (stored < entries.length && group.length < GROUP_MAX_DOCUMENTS) {
+        const entry = entries[stored];
+        const slot = slots[stored];
+        if (entry === undefined) break;
+        if ('file' in entry && (slot?.done !== true || slot.result === undefined)) break;
+        const outcome = 'failed' in entry ? entry.failed : storeParsedFile(db, entry.file, slot?.result ?? { ok: false, message: 'Not read.' }, now());
+        group.push({ index: stored, outcome });
+        slots[stored] = undefined;
+        stored += 1;
+        if (performance.now() - started > GROUP_MAX_MS) break;
+      }
+    })();
+    for (const { index, outcome } of group) {
+      outcomes[index] = outcome;
+      options.onOutcome?.(outcome, index, entries.length);
     }
-    outcomes[index] = outcome;
-    options.onOutcome?.(outcome, index, entries.length);
+    startParsing();
+    // Let timers, I/O and the UI's requests run between commits.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return outcomes;
 }

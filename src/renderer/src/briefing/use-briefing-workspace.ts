@@ -81,5 +81,10 @@ export function useBriefingWorkspace() {
     reveal,
     select,
     dismissError: () => setError(null),
+    /** Reloads after something the briefing shows changed elsewhere (e.g. a source's details). */
+    refresh: () => {
+      briefing.reload();
+      briefings.reload();
+    },
   };
 }

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { MOD } from '../components/Kbd';
 import type { DocumentSummary } from '../../../shared/dto';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
@@ -9,9 +10,22 @@ type Props = Readonly<{
   error: string | null;
   selectedId: string | null;
   onOpen: (documentId: string) => void;
+  onImportFiles: () => void;
+  onImportFolder: () => void;
+  onPaste: () => void;
+  importPanel: ReactNode;
 }>;
 
-export function LibraryPane({ documents, error, selectedId, onOpen }: Props) {
+export function LibraryPane({
+  documents,
+  error,
+  selectedId,
+  onOpen,
+  onImportFiles,
+  onImportFolder,
+  onPaste,
+  importPanel,
+}: Props) {
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
@@ -29,6 +43,36 @@ export function LibraryPane({ documents, error, selectedId, onOpen }: Props) {
         <h2 className="pane__title">Library</h2>
         <span className="pane__count">{documents === undefined ? '' : `${documents.length} documents`}</span>
       </header>
+      <div className="pane__tools pane__tools--row" role="toolbar" aria-label="Import">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={onImportFiles}
+          aria-label="Import files"
+          title={`Import files (${MOD}+O)`}
+        >
+          Import…
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={onImportFolder}
+          aria-label="Import folder"
+          title={`Import a folder (${MOD}+Shift+O)`}
+        >
+          Folder…
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={onPaste}
+          aria-label="Paste as new document"
+          title={`Paste as new document (${MOD}+Shift+V)`}
+        >
+          Paste…
+        </button>
+      </div>
+      {importPanel}
       <div className="pane__tools">
         <input
           type="search"
@@ -42,8 +86,7 @@ export function LibraryPane({ documents, error, selectedId, onOpen }: Props) {
       {error === null ? null : <ErrorNote message={error} />}
       {documents !== undefined && documents.length === 0 ? (
         <EmptyState title="Your library is empty">
-          Import documents with <code>npm run cli -- import &lt;folder&gt;</code>; file import in the window
-          arrives with the import feature.
+          Drop files or folders here, or press {MOD}+O to import .md, .txt, .html, .pdf and .docx files.
         </EmptyState>
       ) : null}
       {documents !== undefined && documents.length > 0 && shown.length === 0 ? (

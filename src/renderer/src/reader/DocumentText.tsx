@@ -1,57 +1,96 @@
-import { memo } from 'react';
-import type { Block, Excerpt } from '../../../shared/dto';
+import { memo, type ReactNode } from 'react';
+import type { Block, Excerpt, InlineMark } from '../../../shared/dto';
 import { segmentBlock } from './segments';
 
-type Props = Readonly<{ text: string; blocks: readonly Block[]; excerpts: readonly Excerpt[] }>;
+type Props = Readonly<{
+  text: string;
+  blocks: readonly Block[];
+  excerpts: readonly Excerpt[];
+  showBoilerplate: boolean;
+}>;
 
-/** The document's blocks, each carrying its offsets so selections map back to the text exactly. */
-export const DocumentText = memo(function DocumentText({ text, blocks, excerpts }: Props) {
-  return (
-    <>
-      {blocks.map((block) => {
-        const content = segmentBlock(text, block.start, block.end, excerpts).map((segment, index) =>
-          segment.excerptIds.length === 0 ? (
-            segment.text
-          ) : (
-            <mark key={index} className="highlight" data-excerpt-ids={segment.excerptIds.join(' ')}>
-              {segment.text}
-            </mark>
-          ),
-        );
-        const props = {
-          'data-block-start': block.start,
-          'data-block-end': block.end,
-          className: `block block--${block.kind}`,
-        };
-        if (block.kind === 'heading') {
-          return block.level <= 2 ? (
-            <h3 key={block.id} {...props}>
-              {content}
-            </h3>
-          ) : (
-            <h4 key={block.id} {...props}>
-              {content}
-            </h4>
-          );
-        }
-        if (block.kind === 'list-item')
-          return (
-            <p key={block.id} {...props} data-level={block.level}>
-              {content}
-            </p>
-          );
-        if (block.kind === 'block-quote')
-          return (
-            <blockquote key={block.id} {...props}>
-              {content}
-            </blockquote>
-          );
-        return (
-          <p key={block.id} {...props}>
-            {content}
-          </p>
-        );
-      })}
-    </>
-  );
+/**
+ * The document's blocks, each carrying its offsets so selections map back to the text exactly.
+ * Highlights and emphasis wrap text in elements but never add or remove a character of it.
+ */
+export const DocumentText = memo(function DocumentText({ text, blocks, excerpts, showBoilerplate }: Props) {
+  const out: ReactNode[] = [];
+  let page: number | null = null;
+  for (const block of blocks) {
+    if (block.page !== null && block.page !== page) {
+      page = block.page;
+      out.push(
+        <div key={`page-${page}`} className="page-marker" role="separator" aria-label={`Page ${page}`}>
+          <span>Page {page}</span>
+        </div>,
+      );
+    }
+    if (block.boilerplate && !showBoilerplate) continue;
+    out.push(renderBlock(text, block, excerpts));
+  }
+  return <>{out}</>;
 });
+
+function renderBlock(text: string, block: Block, excerpts: readonly Excerpt[]): ReactNode {
+  const content = segmentBlock(text, block.start, block.end, excerpts, block.marks).map((segment, index) => {
+    let node: ReactNode = segment.text;
+    for (const mark of segment.marks) node = wrapMark(mark, node, index);
+    return segment.excerptIds.length === 0 ? (
+      <span key={index}>{node}</span>
+    ) : (
+      <mark key={index} className="highlight" data-excerpt-ids={segment.excerptIds.join(' ')}>
+        {node}
+      </mark>
+    );
+  });
+  const className = `block block--${block.kind}${block.boilerplate ? ' block--boilerplate' : ''}`;
+  const data = { 'data-block-start': block.start, 'data-block-end': block.end, className };
+  switch (block.kind) {
+    case 'heading':
+      return block.level <= 2 ? (
+        <h3 key={block.id} {...data}>
+          {content}
+        </h3>
+      ) : (
+        <h4 key={block.id} {...data}>
+          {content}
+        </h4>
+      );
+    case 'list-item':
+      return (
+        <p key={block.id} {...data} data-level={Math.min(block.level, 4)}>
+          {content}
+        </p>
+      );
+    case 'block-quote':
+      return (
+        <blockquote key={block.id} {...data}>
+          {content}
+        </blockquote>
+      );
+    default:
+      return (
+        <p key={block.id} {...data}>
+          {content}
+        </p>
+      );
+  }
+}
+
+function wrapMark(mark: InlineMark, node: ReactNode, key: number): ReactNode {
+  switch (mark.type) {
+    case 'em':
+      return <em key={key}>{node}</em>;
+    case 'strong':
+      return <strong key={key}>{node}</strong>;
+    case 'code':
+      return <code key={key}>{node}</code>;
+    default:
+      // Links are shown, not followed: the app never goes to the network.
+      return (
+        <span key={key} className="source-link" title={mark.href}>
+          {node}
+        </span>
+      );
+  }
+}

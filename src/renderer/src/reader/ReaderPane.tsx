@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DocumentDetail, Excerpt } from '../../../shared/dto';
+import type { DocumentDetail, DocumentMetadataInput, Excerpt } from '../../../shared/dto';
+import { MetadataEditor } from './MetadataEditor';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
 import { Kbd, MOD } from '../components/Kbd';
@@ -13,12 +14,24 @@ type Props = Readonly<{
   error: string | null;
   excerpts: readonly Excerpt[];
   onAddExcerpt: (range: TextRange) => Promise<void>;
+  onSaveMetadata: (metadata: DocumentMetadataInput) => Promise<void>;
+  onOpenDocument: (documentId: string) => void;
 }>;
 
-export function ReaderPane({ document, loading, error, excerpts, onAddExcerpt }: Props) {
+export function ReaderPane({
+  document,
+  loading,
+  error,
+  excerpts,
+  onAddExcerpt,
+  onSaveMetadata,
+  onOpenDocument,
+}: Props) {
   const articleRef = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<TextRange | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [showBoilerplate, setShowBoilerplate] = useState(false);
 
   useEffect(() => {
     const update = () => {
@@ -65,6 +78,7 @@ export function ReaderPane({ document, loading, error, excerpts, onAddExcerpt }:
     );
   }
 
+  const boilerplateCount = document.blocks.filter((block) => block.boilerplate).length;
   return (
     <main className="pane pane--reader" aria-label="Reader">
       <div className="reader-toolbar" role="toolbar" aria-label="Reader tools">
@@ -92,15 +106,59 @@ export function ReaderPane({ document, loading, error, excerpts, onAddExcerpt }:
         lang={document.language ?? undefined}
       >
         <header className="reader__header">
-          <p className="reader__outlet">{joinPresent([document.outlet, shortDate(document.publishedAt)])}</p>
+          <p className="reader__outlet">
+            {joinPresent([document.outlet, shortDate(document.publishedAt), document.format.toUpperCase()])}
+          </p>
           <h1 className="reader__title">{document.title}</h1>
           <p className="reader__byline">
             {document.author === null ? 'Author unknown' : `By ${document.author}`}
           </p>
           {document.url === null ? null : <p className="reader__url">{document.url}</p>}
+          <div className="reader__header-actions">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setEditing((value) => !value)}
+              aria-expanded={editing}
+            >
+              Edit details
+            </button>
+            {boilerplateCount > 0 ? (
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                aria-pressed={showBoilerplate}
+                onClick={() => setShowBoilerplate((value) => !value)}
+                title="Bylines, datelines, photo credits and other site furniture kept out of the reading flow"
+              >
+                {showBoilerplate ? 'Hide' : 'Show'} {boilerplateCount} hidden{' '}
+                {boilerplateCount === 1 ? 'line' : 'lines'}
+              </button>
+            ) : null}
+          </div>
+          {document.previousVersionId === null ? null : (
+            <p className="reader__version">
+              A newer version of a source already in the library.{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onOpenDocument(document.previousVersionId ?? '')}
+              >
+                Open the earlier version
+              </button>
+            </p>
+          )}
+          {editing ? (
+            <MetadataEditor document={document} onSave={onSaveMetadata} onClose={() => setEditing(false)} />
+          ) : null}
         </header>
-        <div className="reader__body">
-          <DocumentText text={document.text} blocks={document.blocks} excerpts={excerpts} />
+        <div className="reader__body" dir={document.direction ?? undefined}>
+          <DocumentText
+            text={document.text}
+            blocks={document.blocks}
+            excerpts={excerpts}
+            showBoilerplate={showBoilerplate}
+          />
         </div>
       </article>
     </main>

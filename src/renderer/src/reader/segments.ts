@@ -1,23 +1,24 @@
-import type { Excerpt } from '../../../shared/dto';
+import type { Excerpt, InlineMark } from '../../../shared/dto';
 
-export type Segment = Readonly<{ text: string; excerptIds: readonly string[] }>;
+export type Segment = Readonly<{ text: string; excerptIds: readonly string[]; marks: readonly InlineMark[] }>;
 
 /**
- * Splits one block's text into runs that are inside the same set of excerpts, so highlights can be
- * drawn without changing the text (offsets stay exact).
+ * Splits one block's text into runs that share the same excerpts and inline marks, so highlights
+ * and emphasis can be drawn without changing the text (offsets stay exact).
  */
 export function segmentBlock(
   text: string,
   blockStart: number,
   blockEnd: number,
   excerpts: readonly Excerpt[],
+  marks: readonly InlineMark[] = [],
 ): Segment[] {
   const overlapping = excerpts.filter((excerpt) => excerpt.start < blockEnd && excerpt.end > blockStart);
-  if (overlapping.length === 0) return [{ text: text.slice(blockStart, blockEnd), excerptIds: [] }];
+  const inside = marks.filter((mark) => mark.start < blockEnd && mark.end > blockStart);
   const cuts = new Set<number>([blockStart, blockEnd]);
-  for (const excerpt of overlapping) {
-    cuts.add(Math.max(blockStart, excerpt.start));
-    cuts.add(Math.min(blockEnd, excerpt.end));
+  for (const range of [...overlapping, ...inside]) {
+    cuts.add(Math.max(blockStart, range.start));
+    cuts.add(Math.min(blockEnd, range.end));
   }
   const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
@@ -30,6 +31,7 @@ export function segmentBlock(
       excerptIds: overlapping
         .filter((excerpt) => excerpt.start <= from && excerpt.end >= to)
         .map((excerpt) => excerpt.id),
+      marks: inside.filter((mark) => mark.start <= from && mark.end >= to),
     });
   }
   return segments;

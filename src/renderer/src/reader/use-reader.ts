@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { DocumentMetadataInput } from '../../../shared/dto';
 import { call, errorMessage } from '../api';
 import { useQuery } from '../use-query';
 import type { TextRange } from './selection';
@@ -29,7 +30,17 @@ export function useReader(documentId: string | null) {
     [documentId, excerpts],
   );
 
+  const reloadDocument = document.reload;
+  const saveMetadata = useCallback(
+    async (metadata: DocumentMetadataInput) => {
+      await call('updateDocumentMetadata', metadata);
+      reloadDocument();
+    },
+    [reloadDocument],
+  );
+
   return {
+    saveMetadata,
     document: document.data?.id === documentId ? document.data : undefined,
     loading: document.loading,
     excerpts: excerpts.data ?? [],
