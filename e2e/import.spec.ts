@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { makeDocx } from '../src/core/corpus/importers/testing/make-zip';
 import { AppPage } from './pages/app-page';
 import { expect, test } from './support/fixtures';
 
@@ -62,6 +63,25 @@ test('an analyst drops files on the window, follows the import and fixes a docum
   await expect(ui.reader.locator('.reader__outlet')).toContainText('Baltic Wire');
   await expect(ui.library.getByRole('button', { name: /Port strike ends/ })).toContainText('Baltic Wire');
   await expect(ui.reader.locator('.reader__body p').first()).toHaveText(firstParagraph ?? '');
+});
+
+test('a Word document dropped on the window keeps its headings and details', async ({ app }) => {
+  const ui = new AppPage(app.page);
+  const docx = makeDocx({
+    title: 'Grid interconnector memo',
+    creator: 'Ivana Šimić',
+    created: '2026-02-10T09:00:00Z',
+    paragraphs: [
+      { style: 'Heading1', text: 'Background' },
+      { text: 'The interconnector will link the Serbian and Romanian grids by 2028.' },
+      { numbered: true, text: 'Financing is secured.' },
+    ],
+  });
+  await ui.dropFiles([{ name: 'memo.docx', base64: docx.toString('base64') }]);
+  await expect(ui.importPanel().getByRole('status')).toHaveText('1 imported, 0 duplicates, 0 failed');
+  await expect(ui.reader.getByRole('heading', { level: 1, name: 'Grid interconnector memo' })).toBeVisible();
+  await expect(ui.reader.getByText('By Ivana Šimić')).toBeVisible();
+  await expect(ui.reader.getByRole('heading', { level: 3, name: 'Background' })).toBeVisible();
 });
 
 test('pasting text makes a new document', async ({ app }) => {

@@ -1,4 +1,21 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { COMMAND_CHANNEL, type AppCommand } from '../shared/commands';
+
+/**
+ * A menu item for an app command. The window binds the same shortcut itself, so the accelerator
+ * is shown here but not registered twice.
+ */
+function command(label: string, accelerator: string, name: AppCommand): MenuItemConstructorOptions {
+  return {
+    label,
+    accelerator,
+    registerAccelerator: false,
+    click: () => {
+      const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      window?.webContents.send(COMMAND_CHANNEL, name);
+    },
+  };
+}
 
 /** The application menu with the usual items and their standard shortcuts. */
 export function buildApplicationMenu(appName: string, platform: NodeJS.Platform): Menu {
@@ -20,7 +37,18 @@ export function buildApplicationMenu(appName: string, platform: NodeJS.Platform)
           } satisfies MenuItemConstructorOptions,
         ]
       : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        command('Import Files…', 'CmdOrCtrl+O', 'import-files'),
+        command('Import Folder…', 'CmdOrCtrl+Shift+O', 'import-folder'),
+        command('Paste as New Document…', 'CmdOrCtrl+Shift+V', 'paste-document'),
+        { type: 'separator' },
+        command('Export Briefing as PDF…', 'CmdOrCtrl+Shift+E', 'export-pdf'),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [
@@ -31,6 +59,8 @@ export function buildApplicationMenu(appName: string, platform: NodeJS.Platform)
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        { type: 'separator' },
+        command('Add Excerpt', 'CmdOrCtrl+E', 'add-excerpt'),
       ],
     },
     {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Excerpt } from '../../shared/dto';
-import { call, errorMessage } from './api';
+import { call, errorMessage, onMenuCommand } from './api';
 import { BriefingPane } from './briefing/BriefingPane';
 import { useBriefingWorkspace } from './briefing/use-briefing-workspace';
 import { ErrorNote } from './components/ErrorNote';
@@ -47,6 +47,7 @@ export function App() {
     [imports],
   );
 
+  const exportPdf = workspace.exportPdf;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey)) return;
@@ -57,11 +58,25 @@ export function App() {
       } else if (key === 'v' && event.shiftKey) {
         event.preventDefault();
         setPasting(true);
+      } else if (key === 'e' && event.shiftKey) {
+        event.preventDefault();
+        void exportPdf();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [importFromDialog]);
+  }, [importFromDialog, exportPdf]);
+
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'import-files' || command === 'import-folder')
+          importFromDialog(command === 'import-folder');
+        else if (command === 'paste-document') setPasting(true);
+        else if (command === 'export-pdf') void exportPdf();
+      }),
+    [importFromDialog, exportPdf],
+  );
 
   const showExcerpt = useCallback((excerpt: Excerpt) => {
     const mark = document.querySelector(`mark[data-excerpt-ids~="${CSS.escape(excerpt.id)}"]`);

@@ -1,10 +1,18 @@
 import type { ApiInput, ApiOutput, BriefingBridge, ErrorCode } from '../../shared/api';
+import type { AppCommand, CommandBridge } from '../../shared/commands';
 import type { ApiMethod } from '../../shared/methods';
 
 declare global {
   interface Window {
     readonly briefing?: BriefingBridge;
+    /** Menu commands from the Electron host; absent in the browser e2e host. */
+    readonly briefingCommands?: CommandBridge;
   }
+}
+
+/** Listens for application-menu commands; a no-op where the host has no menu. */
+export function onMenuCommand(listener: (command: AppCommand) => void): () => void {
+  return window.briefingCommands?.subscribe(listener) ?? (() => undefined);
 }
 
 /** An API failure with the stable code from core and a sentence to show the user. */

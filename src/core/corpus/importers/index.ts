@@ -1,5 +1,6 @@
 import type { DocumentFormat } from '../../../shared/dto';
 import type { Importer } from '../imported-document';
+import { importDocx } from './docx';
 import { importHtml } from './html';
 import { importMarkdown } from './markdown';
 import { importPlainText } from './plaintext';
@@ -10,6 +11,7 @@ const IMPORTERS: Readonly<Record<string, { format: DocumentFormat; importer: Imp
   '.txt': { format: 'txt', importer: importPlainText },
   '.html': { format: 'html', importer: importHtml },
   '.htm': { format: 'html', importer: importHtml },
+  '.docx': { format: 'docx', importer: importDocx },
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(IMPORTERS);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentDetail, DocumentMetadataInput, Excerpt } from '../../../shared/dto';
 import { MetadataEditor } from './MetadataEditor';
+import { onMenuCommand } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
 import { Kbd, MOD } from '../components/Kbd';
@@ -62,7 +63,13 @@ export function ReaderPane({
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const stopListening = onMenuCommand((command) => {
+      if (command === 'add-excerpt') void addExcerpt();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopListening();
+    };
   }, [addExcerpt]);
 
   if (document === undefined) {
