@@ -3,6 +3,7 @@ import type { Importer } from '../imported-document';
 import { importDocx } from './docx';
 import { importHtml } from './html';
 import { importMarkdown } from './markdown';
+import { importPdf } from './pdf';
 import { importPlainText } from './plaintext';
 
 const IMPORTERS: Readonly<Record<string, { format: DocumentFormat; importer: Importer }>> = {
@@ -12,6 +13,7 @@ const IMPORTERS: Readonly<Record<string, { format: DocumentFormat; importer: Imp
   '.html': { format: 'html', importer: importHtml },
   '.htm': { format: 'html', importer: importHtml },
   '.docx': { format: 'docx', importer: importDocx },
+  '.pdf': { format: 'pdf', importer: importPdf },
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(IMPORTERS);
