@@ -1,135 +1,131 @@
 import { parseDocument } from 'htmlparser2';
-import { isTag, isText, type ChildNode, type Element } from 'domhandler';
-import type { RawBlock } from '../imported-document';
+import { isTag, type ChildNode, type Element, type ParentNode } from 'domhandler';
+import type { Importer, RawBlock } from '../imported-document';
 import { normaliseDate, normaliseField, normaliseInline } from '../normalise';
-import type { Importer } from '../imported-document';
-import { decodeUtf8Text } from './text-decoding';
+import { htmlToBlocks, NEVER_TEXT } from './html-blocks';
+import { isHidden, planContent } from './html-content';
+import { safeHref, WEB_PROTOCOLS } from './html-href';
+import { readPageMetadata, textOf } from './html-metadata';
+import { decodeText } from './text-decoding';
+import { isPhotoCredit, isSectionLabel, isSiteChrome, parseByline, parseDateline } from './text-furniture';
 
-/** Elements whose content is never reading text: page chrome, scripts and embedded objects. */
-const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas',
-  'nav', 'footer', 'aside', 'form', 'button', 'select', 'input', 'textarea', 'head', 'menu',
-  'figure', 'video', 'audio', 'dialog',
-]);
-
-const HEADINGS = new Map([['h1', 1], ['h2', 2], ['h3', 3], ['h4', 4], ['h5', 5], ['h6', 6]]);
+/** How many blocks from the top a byline, dateline or section label may be. */
+const TOP_BLOCKS = 8;
 
 /**
- * A saved web page: metadata from <title>, meta tags and Open Graph; reading text from the
- * <article> (or <main>, or <body>) with navigation, asides, footers and scripts left out. Nothing is
- * ever executed: the page is parsed as data.
+ * A saved web page. Metadata from <title>, meta tags, Open Graph, <link rel=canonical>, JSON-LD
+ * and <html lang/dir>. Reading text from the article body (<article>, itemprop=articleBody or
+ * <main>, else the container with the densest paragraph text), without navigation, page header and
+ * footer, asides, ads, comments, share bars, related links, newsletter and cookie boxes, forms,
+ * scripts, embedded objects and hidden elements. Bylines, datelines, credits and section labels in
+ * the body are kept as boilerplate blocks. Nothing is ever executed: the page is parsed as data, and
+ * the only attribute read into the document is a link's href, kept when it is http(s).
  */
 export const importHtml: Importer = (bytes) => {
-  const dom = parseDocument(decodeUtf8Text(bytes), { decodeEntities: true, lowerCaseTags: true });
-  const all = flatten(dom.children);
+  const dom = parseDocument(decodeText(bytes, { html: true }), {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  });
+  const all = elementsOf(dom.children);
+  const metadata = readPageMetadata(all);
+  const plan = planContent(dom.children);
+  const base = metadata.url;
+  const blocks: RawBlock[] = htmlToBlocks(plan.root === null ? dom.children : [plan.root], {
+    skip: plan.skip,
+    boilerplate: plan.boilerplate,
+    href: (raw) => safeHref(raw, WEB_PROTOCOLS, base),
+  });
 
-  const meta = new Map<string, string>();
-  for (const element of all) {
-    if (element.name !== 'meta') continue;
-    const key = (element.attribs['property'] ?? element.attribs['name'] ?? '').toLowerCase();
-    const content = element.attribs['content'];
-    if (key !== '' && content !== undefined && !meta.has(key)) meta.set(key, content);
-  }
-  const titleElement = all.find((element) => element.name === 'title');
-  const canonical = all.find(
-    (element) => element.name === 'link' && (element.attribs['rel'] ?? '').toLowerCase() === 'canonical',
-  );
-  const htmlElement = all.find((element) => element.name === 'html');
+  let authors = metadata.authors.map((name) => normaliseInline(name)).filter((name) => name !== '');
+  let published = normaliseDate(metadata.published);
+  let readingBlocks = 0;
+  const marked = blocks.map((block, index): RawBlock => {
+    if (block.boilerplate === true) {
+      // Furniture such as "Posted on March 4, 2026 by Jane Doe" names the author at its end.
+      const trailing = /\bby\s+([^|•·]+)$/i.exec(normaliseInline(block.text));
+      const names = parseByline(block.text) ?? (trailing === null ? null : parseByline(`By ${trailing[1] ?? ''}`));
+      if (block.kind !== 'heading' && names !== null && authors.length === 0) authors = names;
+      return block;
+    }
+    if (block.kind === 'paragraph' || block.kind === 'heading') {
+      const nearTop = index < TOP_BLOCKS && readingBlocks < 2;
+      const names = block.kind === 'paragraph' ? parseByline(block.text, nearTop) : null;
+      if (names !== null) {
+        if (authors.length === 0) authors = names;
+        return { ...block, boilerplate: true };
+      }
+      const dateline = parseDateline(block.text);
+      if (dateline !== null) {
+        if (published === null && nearTop) published = dateline.date;
+        return { ...block, boilerplate: true };
+      }
+      if (isPhotoCredit(block.text) || isSiteChrome(block.text) || (nearTop && isSectionLabel(block.text))) {
+        return { ...block, boilerplate: true };
+      }
+    }
+    if (block.kind !== 'heading') readingBlocks += 1;
+    return block;
+  });
 
-  const root =
-    all.find((element) => element.name === 'article') ??
-    all.find((element) => element.name === 'main') ??
-    all.find((element) => element.name === 'body');
-  const blocks: RawBlock[] = [];
-  let byline: string | null = null;
-  if (root !== undefined) {
-    walk(root.children, blocks, (text) => {
-      byline ??= text;
-    });
-  }
-
-  const ogTitle = meta.get('og:title');
-  const pageTitle = titleElement === undefined ? undefined : textOf(titleElement.children);
-  let title = normaliseField(ogTitle ?? pageTitle);
-  const firstHeading = blocks.findIndex((block) => block.kind === 'heading' && block.level === 1);
-  const h1 = blocks[firstHeading];
-  if (h1 !== undefined && (title === null || normaliseInline(h1.text) === title)) {
-    title ??= normaliseField(h1.text);
-    blocks.splice(firstHeading, 1);
+  // The headline: Open Graph or JSON-LD, else the article's (or page's) first <h1>, else <title>
+  // without the site name.
+  const outlet = normaliseField(metadata.outlet);
+  let title = normaliseField(metadata.title);
+  const h1Index = marked.findIndex((block) => block.kind === 'heading' && block.level === 1);
+  const h1 = marked[h1Index];
+  const h1Text = h1 === undefined ? null : normaliseField(h1.text);
+  const pageH1 = all.find((element) => element.name === 'h1' && isReadable(element));
+  title ??=
+    h1Text ??
+    (pageH1 === undefined ? null : normaliseField(textOf(pageH1.children))) ??
+    cleanDocumentTitle(normaliseField(metadata.documentTitle), outlet);
+  if (h1 !== undefined && h1Text !== null && title !== null && h1Text.toLowerCase() === title.toLowerCase()) {
+    marked.splice(h1Index, 1);
   }
 
   return {
     format: 'html',
     title,
-    author: normaliseField(meta.get('author') ?? meta.get('article:author') ?? byline),
-    outlet: normaliseField(meta.get('og:site_name') ?? meta.get('application-name')),
-    publishedAt: normaliseDate(
-      meta.get('article:published_time') ?? meta.get('date') ?? meta.get('dc.date'),
-    ),
-    url: normaliseField(canonical?.attribs['href'] ?? meta.get('og:url')),
-    language: normaliseField(htmlElement?.attribs['lang'], 35),
-    blocks,
+    author: normaliseField(authors.join(', ')),
+    outlet,
+    publishedAt: published,
+    url: normaliseField(metadata.url),
+    language: normaliseField(metadata.language, 35),
+    direction: metadata.direction,
+    blocks: marked,
   };
 };
 
-function walk(nodes: readonly ChildNode[], out: RawBlock[], onByline: (text: string) => void): void {
-  for (const node of nodes) {
-    if (!isTag(node)) continue;
-    const element = node;
-    const name = element.name;
-    if (SKIPPED.has(name) || element.attribs['hidden'] !== undefined) continue;
-    const className = (element.attribs['class'] ?? '').toLowerCase();
-    const level = HEADINGS.get(name);
-    if (level !== undefined) {
-      out.push({ kind: 'heading', level, text: textOf(element.children) });
-    } else if (name === 'p') {
-      const text = normaliseInline(textOf(element.children));
-      const bylineMatch = /^by\s+(.+)$/i.exec(text);
-      if (bylineMatch !== null && (className.includes('byline') || text.length < 80)) {
-        onByline(bylineMatch[1] ?? '');
-      } else {
-        out.push({ kind: 'paragraph', level: 0, text });
-      }
-    } else if (name === 'li') {
-      out.push({ kind: 'list-item', level: 1, text: textOf(element.children) });
-    } else if (name === 'blockquote') {
-      const inner: RawBlock[] = [];
-      walk(element.children, inner, () => undefined);
-      if (inner.length === 0) inner.push({ kind: 'paragraph', level: 0, text: textOf(element.children) });
-      for (const block of inner) out.push({ ...block, kind: 'block-quote' });
-    } else if (name === 'header' && className.includes('site')) {
-      continue;
-    } else {
-      walk(element.children, out, onByline);
-    }
+/** Not inside a script, template, embedded object or hidden element. */
+function isReadable(element: Element): boolean {
+  for (let current: ParentNode | null = element; current !== null && isTag(current); current = current.parent) {
+    if (NEVER_TEXT.has(current.name) || isHidden(current)) return false;
   }
+  return true;
 }
 
-function textOf(nodes: readonly ChildNode[]): string {
-  let text = '';
-  for (const node of nodes) {
-    if (isText(node)) text += node.data;
-    else if (isTag(node)) {
-      const element = node;
-      if (SKIPPED.has(element.name)) continue;
-      if (element.name === 'br') text += ' ';
-      else text += textOf(element.children);
-    }
-  }
-  return text;
+/** "Headline | Outlet" without the outlet's name. */
+function cleanDocumentTitle(title: string | null, outlet: string | null): string | null {
+  if (title === null || outlet === null) return title;
+  const separator = String.raw`\s+[|–—:·•-]\s+`;
+  const escaped = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stripped = title
+    .replace(new RegExp(`${separator}${escaped}$`, 'i'), '')
+    .replace(new RegExp(`^${escaped}${separator}`, 'i'), '');
+  return stripped === '' ? title : stripped;
 }
 
-function flatten(nodes: readonly ChildNode[]): Element[] {
+function elementsOf(nodes: readonly ChildNode[]): Element[] {
   const out: Element[] = [];
   const stack = [...nodes].reverse();
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === undefined) break;
     if (isTag(node)) {
-      const element = node;
-      out.push(element);
-      for (let i = element.children.length - 1; i >= 0; i -= 1) {
-        const child = element.children[i];
+      out.push(node);
+      for (let i = node.children.length - 1; i >= 0; i -= 1) {
+        const child = node.children[i];
         if (child !== undefined) stack.push(child);
       }
     }
