@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../errors';
 import { deflatedZeros, makeZip } from './testing/make-zip';
 import { readZipDirectory, readZipEntry, ZipError, type ZipProblem } from './zip';
+import { seededRandom as prng } from '../../testing/random';
 
 const MB = 1024 * 1024;
 
@@ -37,18 +38,6 @@ function problemOf(action: () => unknown): { problem: ZipProblem; message: strin
 
 function readAll(bytes: Buffer): Buffer[] {
   return readZipDirectory(bytes).map((entry) => readZipEntry(bytes, entry));
-}
-
-/** A small deterministic PRNG, so a failing fuzz case can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('readZipDirectory and readZipEntry', () => {
