@@ -52,6 +52,22 @@ async function main(): Promise<void> {
     await ui.importPanel().getByText('Import finished').waitFor();
     await ui.reader.getByRole('button', { name: 'Edit details' }).click();
     await page.screenshot({ path: join(outDir, '5-import.png') });
+    await ui.openDocument('Red Sea War-Risk Premiums Refuse to Fall');
+    const firstCard = ui.excerpts.getByRole('article').first();
+    await firstCard.getByRole('combobox', { name: 'Add a tag' }).fill('shipping');
+    await firstCard.getByRole('combobox', { name: 'Add a tag' }).press('Enter');
+    await firstCard.getByRole('radio', { name: 'blue' }).click();
+    await page.getByRole('tab', { name: 'Collections' }).click();
+    await page.getByRole('textbox', { name: 'New collection name' }).fill('Red Sea risk');
+    await page.getByRole('button', { name: 'Create' }).first().click();
+    for (const select of await ui.excerpts.getByRole('combobox', { name: 'Add to collection' }).all()) {
+      await select.selectOption({ label: 'Red Sea risk' });
+    }
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(outDir, '6-collections.png') });
+    await page.getByRole('tab', { name: 'Excerpts' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(outDir, '7-all-excerpts.png') });
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, join(outDir, '4-pdf-page')]);
     console.log(`Screenshots in ${outDir}`);
   } finally {

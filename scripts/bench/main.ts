@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { benchImport } from './import';
+import { benchVerify } from './verify';
 import { benchPdfExport } from './pdf-export';
 import { benchSeed } from './seed';
 
@@ -8,6 +9,9 @@ const root = resolve(__dirname, '../..');
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1] ?? 5)) : 5;
 const importFlag = process.argv.indexOf('--import-count');
+const excerptFlag = process.argv.indexOf('--excerpts');
+const excerptCount =
+  excerptFlag >= 0 ? Math.max(100, Number(process.argv[excerptFlag + 1] ?? 100_000)) : 100_000;
 const importCount = importFlag >= 0 ? Math.max(10, Number(process.argv[importFlag + 1] ?? 1000)) : 1000;
 
 async function main(): Promise<void> {
@@ -17,6 +21,7 @@ async function main(): Promise<void> {
     await benchSeed(corpusDir, runs),
     await benchPdfExport(corpusDir, fontsDir, runs),
     ...(await benchImport(importCount)),
+    await benchVerify(excerptCount),
   ];
   const report = {
     date: new Date().toISOString(),

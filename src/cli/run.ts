@@ -3,18 +3,27 @@ import { createCore, type Core } from '../core/api/core';
 import { sourceParserWorker } from '../core/corpus/source-worker';
 import { isCoreError } from '../core/errors';
 import { parseArgs, single, UsageError, type ParsedArgs } from './args';
-import { COMMANDS, type CommandContext } from './commands';
+import { COMMANDS, VALUED_OPTIONS } from './commands';
+import type { CommandContext, Output } from './commands/command';
 import { defaultDataDir } from './data-dir';
 
-export type Output = Readonly<{ stdout: (text: string) => void; stderr: (text: string) => void }>;
+export type { Output } from './commands/command';
 
 const FONTS_DIR = resolve(__dirname, '../../resources/fonts');
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  import <path...>                 Import files or folders (.md, .txt, .html, .htm)
+  import <path...>                 Import files or folders (.md, .txt, .html, .htm, .pdf, .docx)
   documents                        List the documents in the library
+  excerpt <documentId> --quote "<text>" [--note "..."] [--tag t]...
+                                   Excerpt a verbatim passage of a document
+  excerpts [--document id] [--tag t]
+                                   List excerpts
+  verify                           Check every excerpt against its source text
+  collection create <name> | add <collectionId> <excerptId>... | list
+           | export <collectionId> --out <file.bbundle> | import <file.bbundle>
+                                   Manage collections and share them as bundles
   compose <spec.json> --out <file.pdf>
                                    Build a briefing from a spec, save it and export it as PDF
 
@@ -29,7 +38,7 @@ Options (on every command):
 export async function runCli(argv: readonly string[], output: Output): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, { valued: ['data-dir', 'out'], flags: ['json', 'help'] });
+    args = parseArgs(argv, { valued: VALUED_OPTIONS, flags: ['json', 'help'] });
   } catch (error) {
     output.stderr(`briefing: ${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -38,7 +47,7 @@ export async function runCli(argv: readonly string[], output: Output): Promise<n
     (args.command === undefined && !args.flags.has('help') ? output.stderr : output.stdout)(USAGE);
     return args.flags.has('help') ? 0 : 2;
   }
-  const command = COMMANDS[args.command];
+  const command = Object.hasOwn(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;
   if (command === undefined) {
     output.stderr(`briefing: unknown command "${args.command}".\n${USAGE}`);
     return 2;

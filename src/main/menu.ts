@@ -52,8 +52,9 @@ export function buildApplicationMenu(appName: string, platform: NodeJS.Platform)
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        // App-level undo: the window decides between a text field's own undo and the library's.
+        command('Undo', 'CmdOrCtrl+Z', 'undo'),
+        command('Redo', 'CmdOrCtrl+Shift+Z', 'redo'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -1,5 +1,17 @@
 import type { ApiMethod } from './methods';
 import type {
+  BundleImportSummary,
+  CarryOverPlan,
+  Collection,
+  CollectionDetail,
+  ExcerptColor,
+  ExcerptDetail,
+  ExcerptFilter,
+  ExcerptSort,
+  HistoryState,
+  IntegrityReport,
+  Page,
+  TagCount,
   DocumentMetadataInput,
   ImportBatch,
   ImportOutcome,
@@ -7,7 +19,6 @@ import type {
   BriefingSummary,
   DocumentDetail,
   DocumentSummary,
-  Excerpt,
   ExportResult,
 } from './dto';
 
@@ -36,11 +47,72 @@ export type BriefingApi = {
    */
   createExcerpt(
     input: Readonly<{ documentId: string; start: number; end: number; note?: string }>,
-  ): Promise<Excerpt>;
+  ): Promise<ExcerptDetail>;
   /** Excerpts of one document in document order, or of the whole corpus, newest first. */
-  listExcerpts(input: Readonly<{ documentId?: string }>): Promise<readonly Excerpt[]>;
+  listExcerpts(input: Readonly<{ documentId?: string }>): Promise<readonly ExcerptDetail[]>;
   /** Deletes an excerpt that no briefing uses. */
   deleteExcerpt(input: Readonly<{ excerptId: string }>): Promise<void>;
+  /** Sets an excerpt's note, tags (replacing them) or colour. Undoable. */
+  updateExcerpt(
+    input: Readonly<{
+      excerptId: string;
+      note?: string;
+      tags?: readonly string[];
+      color?: ExcerptColor | null;
+    }>,
+  ): Promise<ExcerptDetail>;
+  /**
+   * Extends or shrinks an excerpt to [start, end) of its document (snapped to whole words). Refused
+   * for an excerpt a briefing quotes. Undoable.
+   */
+  resizeExcerpt(input: Readonly<{ excerptId: string; start: number; end: number }>): Promise<ExcerptDetail>;
+  /** Excerpts across the corpus, filtered, one page at a time (for a virtualised list). */
+  listAllExcerpts(
+    input: Readonly<{ filter?: ExcerptFilter; sort: ExcerptSort; offset: number; limit: number }>,
+  ): Promise<Page<ExcerptDetail>>;
+  /** Every tag with how many excerpts carry it, by name. */
+  listTags(input: Readonly<Record<string, never>>): Promise<readonly TagCount[]>;
+  /** Renames a tag; renaming onto an existing tag merges the two. Undoable. */
+  renameTag(input: Readonly<{ from: string; to: string }>): Promise<readonly TagCount[]>;
+  /** Re-checks excerpts (all, or one document's) against their source text. */
+  verifyExcerpts(input: Readonly<{ documentId?: string }>): Promise<IntegrityReport>;
+  /** How the excerpts of an older version would land in a newer version of the same source. */
+  planCarryOver(input: Readonly<{ fromDocumentId: string; toDocumentId: string }>): Promise<CarryOverPlan>;
+  /**
+   * Creates, on the newer version, excerpts for the accepted items of the plan. Exact and moved
+   * matches are verbatim; a fuzzy match is taken only when accepted, with the newer text as quote.
+   */
+  applyCarryOver(
+    input: Readonly<{ fromDocumentId: string; toDocumentId: string; excerptIds: readonly string[] }>,
+  ): Promise<CarryOverPlan>;
+  listCollections(input: Readonly<Record<string, never>>): Promise<readonly Collection[]>;
+  createCollection(input: Readonly<{ name: string; description?: string }>): Promise<Collection>;
+  updateCollection(
+    input: Readonly<{ collectionId: string; name?: string; description?: string }>,
+  ): Promise<Collection>;
+  /** Deletes a collection (its excerpts stay in the library). Undoable. */
+  deleteCollection(input: Readonly<{ collectionId: string }>): Promise<void>;
+  getCollection(input: Readonly<{ collectionId: string }>): Promise<CollectionDetail>;
+  /** Adds excerpts (at `index`, default the end); ones already in it are left where they are. */
+  addToCollection(
+    input: Readonly<{ collectionId: string; excerptIds: readonly string[]; index?: number }>,
+  ): Promise<CollectionDetail>;
+  removeFromCollection(
+    input: Readonly<{ collectionId: string; excerptIds: readonly string[] }>,
+  ): Promise<CollectionDetail>;
+  moveInCollection(
+    input: Readonly<{ collectionId: string; excerptId: string; toIndex: number }>,
+  ): Promise<CollectionDetail>;
+  /** Asks where to save, then writes the collection as a portable, verifiable bundle file. */
+  exportCollectionBundle(input: Readonly<{ collectionId: string }>): Promise<ExportResult>;
+  /** Asks for a bundle file, verifies it and imports it; null when the dialog was cancelled. */
+  importCollectionBundle(input: Readonly<Record<string, never>>): Promise<BundleImportSummary | null>;
+  /** Imports a bundle dropped on the window, sent as its bytes (base64). */
+  importBundleBytes(input: Readonly<{ name: string; dataBase64: string }>): Promise<BundleImportSummary>;
+  /** Undoes the last excerpt or collection edit. */
+  undo(input: Readonly<Record<string, never>>): Promise<HistoryState>;
+  redo(input: Readonly<Record<string, never>>): Promise<HistoryState>;
+  historyState(input: Readonly<Record<string, never>>): Promise<HistoryState>;
   listBriefings(input: Readonly<Record<string, never>>): Promise<readonly BriefingSummary[]>;
   createBriefing(input: Readonly<{ title: string }>): Promise<Briefing>;
   getBriefing(input: Readonly<{ briefingId: string }>): Promise<Briefing>;
@@ -76,6 +148,10 @@ export const ERROR_CODES = [
   'document-not-found',
   'excerpt-not-found',
   'excerpt-in-use',
+  'collection-not-found',
+  'tag-invalid',
+  'bundle-invalid',
+  'nothing-to-undo',
   'briefing-not-found',
   'section-not-found',
   'quote-not-found',

@@ -9,6 +9,8 @@ export const APP_COMMANDS = [
   'paste-document',
   'add-excerpt',
   'export-pdf',
+  'undo',
+  'redo',
 ] as const;
 
 export type AppCommand = (typeof APP_COMMANDS)[number];

@@ -173,3 +173,121 @@ export type DocumentMetadataInput = Readonly<{
   url: string | null;
   language: string | null;
 }>;
+
+/** Highlight colours an analyst can give an excerpt (its category). */
+export const EXCERPT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
+export type ExcerptColor = (typeof EXCERPT_COLORS)[number];
+
+/** An excerpt with what the lists beside it need: its tags, colour and source. */
+export type ExcerptDetail = Excerpt &
+  Readonly<{
+    tags: readonly string[];
+    color: ExcerptColor | null;
+    /** 1-based page for excerpts of PDFs, else null. */
+    page: number | null;
+    documentTitle: string;
+    author: string | null;
+    outlet: string | null;
+    publishedAt: string | null;
+  }>;
+
+export type ExcerptSort = 'recent' | 'document';
+
+export type ExcerptFilter = Readonly<{
+  tag?: string;
+  documentId?: string;
+  outlet?: string;
+  /** Source published on or after, YYYY-MM-DD. */
+  from?: string;
+  /** Source published on or before, YYYY-MM-DD. */
+  to?: string;
+}>;
+
+/** One page of a long list; `total` counts every match. */
+export type Page<T> = Readonly<{ total: number; offset: number; items: readonly T[] }>;
+
+export type TagCount = Readonly<{ name: string; count: number }>;
+
+export type IntegrityStatus = 'exact' | 'moved' | 'broken';
+
+/** One excerpt's check against its source text. */
+export type IntegrityItem = Readonly<{
+  excerptId: string;
+  documentId: string;
+  status: IntegrityStatus;
+  quote: string;
+  start: number;
+  end: number;
+  /** Where the quote was found instead (moved). */
+  foundStart: number | null;
+  foundEnd: number | null;
+  /** What the source now has at the excerpt's offsets (broken), for a diff. */
+  sourceText: string | null;
+  diff: readonly DiffPart[] | null;
+}>;
+
+export type DiffPart = Readonly<{ op: 'same' | 'removed' | 'added'; text: string }>;
+
+export type IntegrityReport = Readonly<{
+  checked: number;
+  exact: number;
+  moved: number;
+  broken: number;
+  /** Only the excerpts that are not exact. */
+  problems: readonly IntegrityItem[];
+}>;
+
+export type CarryOverStatus = 'exact' | 'moved' | 'fuzzy' | 'missing';
+
+/** How one excerpt of an older version would land in the newer version. */
+export type CarryOverItem = Readonly<{
+  excerptId: string;
+  quote: string;
+  status: CarryOverStatus;
+  /** Where it lands in the new version; null when missing. */
+  start: number | null;
+  end: number | null;
+  /** The new version's text there: equal to `quote` for exact and moved; for review when fuzzy. */
+  newQuote: string | null;
+  /** 0..1 similarity of the best fuzzy match. */
+  similarity: number;
+  /** Already carried over to the new version. */
+  carried: boolean;
+}>;
+
+export type CarryOverPlan = Readonly<{
+  fromDocumentId: string;
+  toDocumentId: string;
+  items: readonly CarryOverItem[];
+}>;
+
+export type Collection = Readonly<{
+  id: string;
+  name: string;
+  description: string;
+  excerptCount: number;
+  createdAt: string;
+  updatedAt: string;
+}>;
+
+export type CollectionDetail = Collection & Readonly<{ excerpts: readonly ExcerptDetail[] }>;
+
+/** What importing a shared collection bundle did. */
+export type BundleImportSummary = Readonly<{
+  collectionId: string;
+  collectionName: string;
+  documentsAdded: number;
+  documentsAlreadyPresent: number;
+  excerptsAdded: number;
+  excerptsAlreadyPresent: number;
+  /** Every anchor re-verified against the stored text. */
+  verified: number;
+}>;
+
+/** An undoable edit, for the Edit menu's "Undo …" label. */
+export type HistoryState = Readonly<{
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}>;

@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import type { ApiInput } from './api';
+import { EXCERPT_COLORS } from './dto';
 import type { ApiMethod } from './methods';
 
 const id = z.string().min(1).max(200);
 const offset = z.number().int().min(0).max(100_000_000);
 const empty = z.object({}).strict();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
+/** A tag: trimmed, 1-64 characters, no control characters. */
+const tagName = z
+  .string()
+  .trim()
+  .min(1, 'a tag cannot be empty')
+  .max(64, 'a tag has at most 64 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'a tag cannot contain control characters');
+const collectionName = z.string().trim().min(1, 'a collection needs a name').max(200);
 /** An optional text field: null, or a trimmed string (empty becomes null). */
 const field = (max: number) =>
   z
@@ -51,6 +61,69 @@ export const API_INPUT_SCHEMAS = {
     .strict(),
   listExcerpts: z.object({ documentId: id.optional() }).strict(),
   deleteExcerpt: z.object({ excerptId: id }).strict(),
+  updateExcerpt: z
+    .object({
+      excerptId: id,
+      note: z.string().max(20_000).optional(),
+      tags: z.array(tagName).max(100).optional(),
+      color: z.enum(EXCERPT_COLORS).nullable().optional(),
+    })
+    .strict(),
+  resizeExcerpt: z.object({ excerptId: id, start: offset, end: offset }).strict(),
+  listAllExcerpts: z
+    .object({
+      filter: z
+        .object({
+          tag: tagName.optional(),
+          documentId: id.optional(),
+          outlet: z.string().max(500).optional(),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+        })
+        .strict()
+        .optional(),
+      sort: z.enum(['recent', 'document']),
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(500),
+    })
+    .strict(),
+  listTags: empty,
+  renameTag: z.object({ from: tagName, to: tagName }).strict(),
+  verifyExcerpts: z.object({ documentId: id.optional() }).strict(),
+  planCarryOver: z.object({ fromDocumentId: id, toDocumentId: id }).strict(),
+  applyCarryOver: z
+    .object({ fromDocumentId: id, toDocumentId: id, excerptIds: z.array(id).max(100_000) })
+    .strict(),
+  listCollections: empty,
+  createCollection: z.object({ name: collectionName, description: z.string().max(5000).optional() }).strict(),
+  updateCollection: z
+    .object({
+      collectionId: id,
+      name: collectionName.optional(),
+      description: z.string().max(5000).optional(),
+    })
+    .strict(),
+  deleteCollection: z.object({ collectionId: id }).strict(),
+  getCollection: z.object({ collectionId: id }).strict(),
+  addToCollection: z
+    .object({
+      collectionId: id,
+      excerptIds: z.array(id).min(1).max(10_000),
+      index: z.number().int().min(0).max(1_000_000).optional(),
+    })
+    .strict(),
+  removeFromCollection: z.object({ collectionId: id, excerptIds: z.array(id).min(1).max(10_000) }).strict(),
+  moveInCollection: z
+    .object({ collectionId: id, excerptId: id, toIndex: z.number().int().min(0).max(1_000_000) })
+    .strict(),
+  exportCollectionBundle: z.object({ collectionId: id }).strict(),
+  importCollectionBundle: empty,
+  importBundleBytes: z
+    .object({ name: z.string().min(1).max(500), dataBase64: z.string().max(140_000_000) })
+    .strict(),
+  undo: empty,
+  redo: empty,
+  historyState: empty,
   listBriefings: empty,
   createBriefing: z.object({ title: z.string().trim().min(1).max(500) }).strict(),
   getBriefing: z.object({ briefingId: id }).strict(),

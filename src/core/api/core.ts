@@ -4,7 +4,9 @@ import { briefingHandlers } from '../briefing/handlers';
 import { corpusHandlers } from '../corpus/handlers';
 import { parseFile, type Parser } from '../corpus/import';
 import { ParserPool } from '../corpus/parser-pool';
+import { collectionHandlers } from '../collections/handlers';
 import { excerptHandlers } from '../excerpts/handlers';
+import { excerptLibraryHandlers } from '../excerpts/library-handlers';
 import { exportHandlers, type ExportRegistry } from '../export/handlers';
 import type { CorePorts } from '../ports';
 import { openStore } from '../store/open';
@@ -44,6 +46,8 @@ export function createCore(ports: CorePorts): Core {
   const handlers = rejectingInsteadOfThrowing({
     ...corpusHandlers(context),
     ...excerptHandlers(context),
+    ...excerptLibraryHandlers(context),
+    ...collectionHandlers(context),
     ...briefingHandlers(context),
     ...exportHandlers(context),
   });

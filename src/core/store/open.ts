@@ -49,4 +49,6 @@ export function applyConnectionSettings(db: Database.Database): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('trusted_schema = OFF');
+  // A 32 MB page cache keeps large excerpt lists and searches in memory.
+  db.pragma('cache_size = -32768');
 }

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Excerpt } from '../../shared/dto';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExcerptDetail } from '../../shared/dto';
 import { call, errorMessage, onMenuCommand } from './api';
 import { BriefingPane } from './briefing/BriefingPane';
 import { useBriefingWorkspace } from './briefing/use-briefing-workspace';
+import { CollectionsView } from './collections/CollectionsView';
 import { ErrorNote } from './components/ErrorNote';
+import { AllExcerptsView } from './excerpts/AllExcerptsView';
+import { CarryOverDialog } from './excerpts/CarryOverDialog';
 import { ExcerptRail } from './excerpts/ExcerptRail';
 import type { LocalFile } from './import/drop';
 import { DropOverlay } from './import/DropOverlay';
@@ -12,25 +15,36 @@ import { PasteDialog } from './import/PasteDialog';
 import { useFileDrop } from './import/use-file-drop';
 import { useImport } from './import/use-import';
 import { LibraryPane } from './library/LibraryPane';
+import { SourcesPane, type SourcesTab } from './library/SourcesPane';
+import { useLibraryVersion } from './library-version';
 import { ReaderPane } from './reader/ReaderPane';
 import { useReader } from './reader/use-reader';
+import { useUndo } from './use-undo';
 import { useQuery } from './use-query';
 
 export function App() {
-  const documents = useQuery(() => call('listDocuments', {}), 'documents');
+  const { version, changed } = useLibraryVersion();
+  const documents = useQuery(() => call('listDocuments', {}), `documents:${version}`, { keepPrevious: true });
+  const collections = useQuery(() => call('listCollections', {}), `collections:${version}`, {
+    keepPrevious: true,
+  });
+  const tags = useQuery(() => call('listTags', {}), `tags:${version}`, { keepPrevious: true });
   const [documentId, setDocumentId] = useState<string | null>(null);
+  const [tab, setTab] = useState<SourcesTab>('library');
   const [pasting, setPasting] = useState(false);
+  const [carryOver, setCarryOver] = useState(false);
+  const scrollTo = useRef<string | null>(null);
   const [appError, setAppError] = useState<string | null>(null);
   const reader = useReader(documentId);
   const workspace = useBriefingWorkspace();
+  const undo = useUndo();
 
-  const reloadDocuments = documents.reload;
   const afterImport = useCallback(
     (firstImported: string | null) => {
-      reloadDocuments();
+      changed();
       if (firstImported !== null) setDocumentId(firstImported);
     },
-    [reloadDocuments],
+    [changed],
   );
   const imports = useImport(afterImport);
   const importLocalFiles = imports.importLocalFiles;
@@ -64,47 +78,106 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const stop = onMenuCommand((command) => {
+      if (command === 'import-files' || command === 'import-folder')
+        importFromDialog(command === 'import-folder');
+      else if (command === 'paste-document') setPasting(true);
+      else if (command === 'export-pdf') void exportPdf();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stop();
+    };
   }, [importFromDialog, exportPdf]);
 
-  useEffect(
-    () =>
-      onMenuCommand((command) => {
-        if (command === 'import-files' || command === 'import-folder')
-          importFromDialog(command === 'import-folder');
-        else if (command === 'paste-document') setPasting(true);
-        else if (command === 'export-pdf') void exportPdf();
-      }),
-    [importFromDialog, exportPdf],
+  // Scroll to an excerpt's highlight once its document is shown.
+  const scrollToPending = useCallback(() => {
+    const excerptId = scrollTo.current;
+    if (excerptId === null) return;
+    const mark = document.querySelector(`mark[data-excerpt-ids~="${CSS.escape(excerptId)}"]`);
+    if (mark === null) return;
+    mark.scrollIntoView({ block: 'center' });
+    scrollTo.current = null;
+  }, []);
+  useEffect(scrollToPending, [scrollToPending, reader.document, reader.excerpts]);
+
+  const openExcerpt = useCallback(
+    (excerpt: ExcerptDetail) => {
+      scrollTo.current = excerpt.id;
+      setDocumentId(excerpt.documentId);
+      requestAnimationFrame(scrollToPending);
+    },
+    [scrollToPending],
   );
 
-  const showExcerpt = useCallback((excerpt: Excerpt) => {
-    const mark = document.querySelector(`mark[data-excerpt-ids~="${CSS.escape(excerpt.id)}"]`);
-    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, []);
+  const addToBriefing = workspace.addExcerpt;
+  const addManyToBriefing = useCallback(
+    (excerptIds: readonly string[]) => {
+      (async () => {
+        for (const excerptId of excerptIds) await addToBriefing({ id: excerptId });
+      })().catch((error: unknown) => setAppError(errorMessage(error)));
+    },
+    [addToBriefing],
+  );
 
+  const wide = tab !== 'library';
   return (
     <div className="app">
       <header className="app__bar">
         <span className="app__name">Briefing Builder</span>
         <span className="app__tagline">Offline · every quote verbatim and attributed</span>
+        {undo.message === null ? null : (
+          <span className="app__status" role="status">
+            {undo.message}
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              aria-label="Dismiss"
+              onClick={undo.dismiss}
+            >
+              ×
+            </button>
+          </span>
+        )}
       </header>
       {appError === null ? null : <ErrorNote message={appError} onDismiss={() => setAppError(null)} />}
-      <div className="app__panes">
-        <LibraryPane
-          documents={documents.data}
-          error={documents.error}
-          selectedId={documentId}
-          onOpen={setDocumentId}
-          onImportFiles={() => importFromDialog(false)}
-          onImportFolder={() => importFromDialog(true)}
-          onPaste={() => setPasting(true)}
-          importPanel={
-            imports.run === null ? null : (
-              <ImportPanel run={imports.run} onCancel={imports.cancel} onDismiss={imports.dismiss} />
-            )
-          }
-        />
+      <div className={`app__panes${wide ? ' app__panes--wide-sources' : ''}`}>
+        <SourcesPane tab={tab} onTab={setTab}>
+          {tab === 'library' ? (
+            <LibraryPane
+              documents={documents.data}
+              error={documents.error}
+              selectedId={documentId}
+              onOpen={setDocumentId}
+              onImportFiles={() => importFromDialog(false)}
+              onImportFolder={() => importFromDialog(true)}
+              onPaste={() => setPasting(true)}
+              importPanel={
+                imports.run === null ? null : (
+                  <ImportPanel run={imports.run} onCancel={imports.cancel} onDismiss={imports.dismiss} />
+                )
+              }
+            />
+          ) : null}
+          {tab === 'excerpts' ? (
+            <AllExcerptsView
+              documents={documents.data ?? []}
+              tags={tags.data ?? []}
+              collections={collections.data ?? []}
+              canAddToBriefing={workspace.canAdd}
+              onOpen={openExcerpt}
+              onAddToCollection={(excerptIds, collectionId) => {
+                call('addToCollection', { collectionId, excerptIds })
+                  .then(changed)
+                  .catch((error: unknown) => setAppError(errorMessage(error)));
+              }}
+              onAddToBriefing={addManyToBriefing}
+            />
+          ) : null}
+          {tab === 'collections' ? (
+            <CollectionsView collections={collections.data ?? []} onOpenExcerpt={openExcerpt} />
+          ) : null}
+        </SourcesPane>
         <ReaderPane
           key={documentId ?? 'none'}
           document={reader.document}
@@ -112,19 +185,22 @@ export function App() {
           error={reader.error}
           excerpts={reader.excerpts}
           onAddExcerpt={reader.addExcerpt}
-          onSaveMetadata={async (metadata) => {
-            await reader.saveMetadata(metadata);
-            reloadDocuments();
-            workspace.refresh();
-          }}
+          onSaveMetadata={reader.saveMetadata}
           onOpenDocument={setDocumentId}
+          onCarryOver={
+            reader.document?.previousVersionId === null || reader.document === undefined
+              ? null
+              : () => setCarryOver(true)
+          }
         />
         <ExcerptRail
           excerpts={reader.excerpts}
-          hasDocument={reader.document !== undefined}
+          documentText={reader.document?.text}
+          collections={collections.data ?? []}
+          tagSuggestions={(tags.data ?? []).map((tag) => tag.name)}
           canAddToBriefing={workspace.canAdd}
-          onAddToBriefing={(excerpt) => void workspace.addExcerpt(excerpt)}
-          onShow={showExcerpt}
+          onAddToBriefing={(excerpt) => void addToBriefing(excerpt)}
+          onShow={openExcerpt}
         />
         <BriefingPane
           briefings={workspace.briefings}
@@ -147,6 +223,14 @@ export function App() {
             setPasting(false);
             void imports.importText(text);
           }}
+        />
+      ) : null}
+      {carryOver && reader.document !== undefined && reader.document.previousVersionId !== null ? (
+        <CarryOverDialog
+          fromDocumentId={reader.document.previousVersionId}
+          toDocumentId={reader.document.id}
+          onDone={changed}
+          onClose={() => setCarryOver(false)}
         />
       ) : null}
     </div>

@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { LibraryVersionProvider } from './library-version';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <LibraryVersionProvider>
+        <App />
+      </LibraryVersionProvider>
     </StrictMode>,
   );
 }

@@ -14,7 +14,11 @@ type Answer<T> = Readonly<{ key: string; generation: number; data: T | undefined
  * Loads data through the API whenever `key` changes (or `reload` is called). Answers for an older
  * key are ignored; while reloading the same key, the previous data stays on screen.
  */
-export function useQuery<T>(load: (() => Promise<T>) | null, key: string): Query<T> {
+export function useQuery<T>(
+  load: (() => Promise<T>) | null,
+  key: string,
+  options: Readonly<{ keepPrevious?: boolean }> = {},
+): Query<T> {
   const [answer, setAnswer] = useState<Answer<T> | null>(null);
   const [generation, setGeneration] = useState(0);
 
@@ -46,7 +50,8 @@ export function useQuery<T>(load: (() => Promise<T>) | null, key: string): Query
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   const fresh = load !== null && answer !== null && answer.key === key;
   return {
-    data: fresh ? answer.data : undefined,
+    // Showing the last answer while a new key loads avoids flashes when only a version changed.
+    data: fresh ? answer.data : options.keepPrevious === true && load !== null ? answer?.data : undefined,
     error: fresh ? answer.error : null,
     loading: load !== null && (!fresh || answer.generation !== generation),
     reload,

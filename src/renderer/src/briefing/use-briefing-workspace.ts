@@ -1,17 +1,20 @@
 import { useCallback, useState } from 'react';
-import type { Excerpt, ExportResult } from '../../../shared/dto';
+import type { ExportResult } from '../../../shared/dto';
 import { call, errorMessage } from '../api';
+import { useLibraryVersion } from '../library-version';
 import { useQuery } from '../use-query';
 
 /** The briefings list, the open briefing and the actions on it. */
 export function useBriefingWorkspace() {
-  const briefings = useQuery(() => call('listBriefings', {}), 'briefings');
+  const { version } = useLibraryVersion();
+  const briefings = useQuery(() => call('listBriefings', {}), `briefings:${version}`, { keepPrevious: true });
   const [chosenId, setOpenId] = useState<string | null>(null);
   // Until the analyst picks one, the most recently changed briefing is open.
   const openId = chosenId ?? briefings.data?.[0]?.id ?? null;
   const briefing = useQuery(
     openId === null ? null : () => call('getBriefing', { briefingId: openId }),
-    `briefing:${openId ?? ''}`,
+    `briefing:${openId ?? ''}:${version}`,
+    { keepPrevious: true },
   );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,7 +44,7 @@ export function useBriefingWorkspace() {
   );
 
   const addExcerpt = useCallback(
-    (excerpt: Excerpt) =>
+    (excerpt: Readonly<{ id: string }>) =>
       run(async () => {
         if (openId === null) return;
         await call('addExcerptToBriefing', { briefingId: openId, excerptId: excerpt.id });

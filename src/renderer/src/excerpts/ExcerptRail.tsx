@@ -1,50 +1,48 @@
-import type { Excerpt } from '../../../shared/dto';
+import type { Collection, ExcerptDetail } from '../../../shared/dto';
 import { EmptyState } from '../components/EmptyState';
+import { ErrorNote } from '../components/ErrorNote';
+import { ExcerptCard } from './ExcerptCard';
+import { useExcerptActions } from './use-excerpt-actions';
 
 type Props = Readonly<{
-  excerpts: readonly Excerpt[];
-  hasDocument: boolean;
+  excerpts: readonly ExcerptDetail[];
+  documentText: string | undefined;
+  collections: readonly Collection[];
+  tagSuggestions: readonly string[];
   canAddToBriefing: boolean;
-  onAddToBriefing: (excerpt: Excerpt) => void;
-  onShow: (excerpt: Excerpt) => void;
+  onAddToBriefing: (excerpt: ExcerptDetail) => void;
+  onShow: (excerpt: ExcerptDetail) => void;
 }>;
 
 /** The open document's excerpts in document order, beside the reader. */
-export function ExcerptRail({ excerpts, hasDocument, canAddToBriefing, onAddToBriefing, onShow }: Props) {
+export function ExcerptRail(props: Props) {
+  const { excerpts, documentText } = props;
+  const { actions, error, clearError } = useExcerptActions({
+    documentText,
+    onAddToBriefing: props.onAddToBriefing,
+  });
   return (
     <aside className="pane pane--excerpts" aria-label="Excerpts">
       <header className="pane__header">
         <h2 className="pane__title">Excerpts</h2>
-        <span className="pane__count">{hasDocument ? excerpts.length : ''}</span>
+        <span className="pane__count">{documentText === undefined ? '' : excerpts.length}</span>
       </header>
-      {hasDocument && excerpts.length === 0 ? (
+      {error === null ? null : <ErrorNote message={error} onDismiss={clearError} />}
+      {documentText !== undefined && excerpts.length === 0 ? (
         <EmptyState title="No excerpts yet">
           Select a passage in the reader and add it as an excerpt.
         </EmptyState>
       ) : null}
       <ol className="excerpt-list" aria-label="Excerpts of this document">
         {excerpts.map((excerpt) => (
-          <li key={excerpt.id} className="excerpt-card">
-            <button
-              type="button"
-              className="excerpt-card__quote"
-              onClick={() => onShow(excerpt)}
-              title="Show in the document"
-            >
-              {excerpt.quote}
-            </button>
-            {excerpt.note === '' ? null : <p className="excerpt-card__note">{excerpt.note}</p>}
-            <div className="excerpt-card__actions">
-              <button
-                type="button"
-                className="button"
-                disabled={!canAddToBriefing}
-                title={canAddToBriefing ? 'Append to the open briefing' : 'Create a briefing first'}
-                onClick={() => onAddToBriefing(excerpt)}
-              >
-                Add to briefing
-              </button>
-            </div>
+          <li key={`${excerpt.id}:${excerpt.updatedAt}`}>
+            <ExcerptCard
+              excerpt={excerpt}
+              collections={props.collections}
+              tagSuggestions={props.tagSuggestions}
+              canAddToBriefing={props.canAddToBriefing}
+              actions={{ ...actions, onShow: props.onShow }}
+            />
           </li>
         ))}
       </ol>

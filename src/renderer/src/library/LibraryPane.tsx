@@ -38,7 +38,7 @@ export function LibraryPane({
   }, [documents, filter]);
 
   return (
-    <nav className="pane pane--sources" aria-label="Library">
+    <nav className="sources-panel" aria-label="Library">
       <header className="pane__header">
         <h2 className="pane__title">Library</h2>
         <span className="pane__count">{documents === undefined ? '' : `${documents.length} documents`}</span>

@@ -1,11 +1,11 @@
 import { memo, type ReactNode } from 'react';
-import type { Block, Excerpt, InlineMark } from '../../../shared/dto';
+import type { Block, ExcerptDetail, InlineMark } from '../../../shared/dto';
 import { segmentBlock } from './segments';
 
 type Props = Readonly<{
   text: string;
   blocks: readonly Block[];
-  excerpts: readonly Excerpt[];
+  excerpts: readonly ExcerptDetail[];
   showBoilerplate: boolean;
 }>;
 
@@ -14,6 +14,7 @@ type Props = Readonly<{
  * Highlights and emphasis wrap text in elements but never add or remove a character of it.
  */
 export const DocumentText = memo(function DocumentText({ text, blocks, excerpts, showBoilerplate }: Props) {
+  const colors = new Map(excerpts.map((excerpt) => [excerpt.id, excerpt.color ?? 'yellow']));
   const out: ReactNode[] = [];
   let page: number | null = null;
   for (const block of blocks) {
@@ -26,19 +27,28 @@ export const DocumentText = memo(function DocumentText({ text, blocks, excerpts,
       );
     }
     if (block.boilerplate && !showBoilerplate) continue;
-    out.push(renderBlock(text, block, excerpts));
+    out.push(renderBlock(text, block, excerpts, colors));
   }
   return <>{out}</>;
 });
 
-function renderBlock(text: string, block: Block, excerpts: readonly Excerpt[]): ReactNode {
+function renderBlock(
+  text: string,
+  block: Block,
+  excerpts: readonly ExcerptDetail[],
+  colors: ReadonlyMap<string, string>,
+): ReactNode {
   const content = segmentBlock(text, block.start, block.end, excerpts, block.marks).map((segment, index) => {
     let node: ReactNode = segment.text;
     for (const mark of segment.marks) node = wrapMark(mark, node, index);
     return segment.excerptIds.length === 0 ? (
       <span key={index}>{node}</span>
     ) : (
-      <mark key={index} className="highlight" data-excerpt-ids={segment.excerptIds.join(' ')}>
+      <mark
+        key={index}
+        className={`highlight highlight--${colors.get(segment.excerptIds[0] ?? '') ?? 'yellow'}`}
+        data-excerpt-ids={segment.excerptIds.join(' ')}
+      >
         {node}
       </mark>
     );

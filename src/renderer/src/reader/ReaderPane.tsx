@@ -1,38 +1,36 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DocumentDetail, DocumentMetadataInput, Excerpt } from '../../../shared/dto';
-import { MetadataEditor } from './MetadataEditor';
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import type { DocumentDetail, DocumentMetadataInput, ExcerptDetail } from '../../../shared/dto';
 import { onMenuCommand } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
 import { Kbd, MOD } from '../components/Kbd';
-import { joinPresent, shortDate } from '../format';
+import { ContextMenu } from './ContextMenu';
 import { DocumentText } from './DocumentText';
+import { FindBar } from './FindBar';
+import { blockRangeAtHeight, blockRangeAtSelection } from './paragraph';
+import { ReaderHeader } from './ReaderHeader';
 import { selectedTextRange, type TextRange } from './selection';
 
 type Props = Readonly<{
   document: DocumentDetail | undefined;
   loading: boolean;
   error: string | null;
-  excerpts: readonly Excerpt[];
+  excerpts: readonly ExcerptDetail[];
   onAddExcerpt: (range: TextRange) => Promise<void>;
   onSaveMetadata: (metadata: DocumentMetadataInput) => Promise<void>;
   onOpenDocument: (documentId: string) => void;
+  onCarryOver: (() => void) | null;
 }>;
 
-export function ReaderPane({
-  document,
-  loading,
-  error,
-  excerpts,
-  onAddExcerpt,
-  onSaveMetadata,
-  onOpenDocument,
-}: Props) {
+export function ReaderPane(props: Props) {
+  const { document, loading, error, excerpts, onAddExcerpt } = props;
   const articleRef = useRef<HTMLElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<TextRange | null>(null);
   const [busy, setBusy] = useState(false);
-  const [editing, setEditing] = useState(false);
   const [showBoilerplate, setShowBoilerplate] = useState(false);
+  const [finding, setFinding] = useState(false);
+  const [menu, setMenu] = useState<{ x: number; y: number; paragraph: TextRange | null } | null>(null);
 
   useEffect(() => {
     const update = () => {
@@ -43,34 +41,47 @@ export function ReaderPane({
     return () => globalThis.document.removeEventListener('selectionchange', update);
   }, []);
 
-  const addExcerpt = useCallback(async () => {
-    if (pending === null || busy) return;
-    setBusy(true);
-    try {
-      await onAddExcerpt(pending);
-      globalThis.getSelection()?.removeAllRanges();
-      setPending(null);
-    } finally {
-      setBusy(false);
-    }
-  }, [pending, busy, onAddExcerpt]);
+  const take = useCallback(
+    async (range: TextRange | null) => {
+      if (range === null || busy) return;
+      setBusy(true);
+      try {
+        await onAddExcerpt(range);
+        globalThis.getSelection()?.removeAllRanges();
+        setPending(null);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [busy, onAddExcerpt],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'e') {
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.shiftKey && key === 'e') {
         event.preventDefault();
-        void addExcerpt();
+        void take(pending);
+      } else if (mod && key === 'f' && document !== undefined) {
+        event.preventDefault();
+        setFinding(true);
+      } else if (event.altKey && !mod && key === 'e' && articleRef.current !== null) {
+        event.preventDefault();
+        void take(blockRangeAtSelection(articleRef.current));
       }
     };
     window.addEventListener('keydown', onKey);
     const stopListening = onMenuCommand((command) => {
-      if (command === 'add-excerpt') void addExcerpt();
+      if (command === 'add-excerpt') void take(pending);
     });
     return () => {
       window.removeEventListener('keydown', onKey);
       stopListening();
     };
-  }, [addExcerpt]);
+  }, [take, pending, document]);
+
+  const getBody = useCallback(() => bodyRef.current, []);
 
   if (document === undefined) {
     return (
@@ -85,81 +96,85 @@ export function ReaderPane({
     );
   }
 
-  const boilerplateCount = document.blocks.filter((block) => block.boilerplate).length;
+  const onMarginDoubleClick = (event: MouseEvent) => {
+    const target = event.target as Element;
+    if (target.closest('[data-block-start]') !== null || bodyRef.current === null) return;
+    event.preventDefault();
+    void take(blockRangeAtHeight(bodyRef.current, event.clientY));
+  };
+
+  const onContextMenu = (event: MouseEvent) => {
+    if (articleRef.current === null) return;
+    const block = (event.target as Element).closest('[data-block-start]');
+    if (pending === null && block === null) return;
+    event.preventDefault();
+    setMenu({
+      x: event.clientX,
+      y: event.clientY,
+      paragraph: block === null ? null : blockRangeAtHeight(articleRef.current, event.clientY),
+    });
+  };
+
   return (
     <main className="pane pane--reader" aria-label="Reader">
       <div className="reader-toolbar" role="toolbar" aria-label="Reader tools">
-        <span className="reader-toolbar__hint">
+        <span
+          className="reader-toolbar__hint"
+          title="Alt+E or a double-click in the margin takes a whole paragraph"
+        >
           {pending === null
             ? 'Select a passage to excerpt it'
             : `${pending.end - pending.start} characters selected`}
         </span>
         <button
           type="button"
+          className="button button--small button--quiet"
+          onClick={() => setFinding(true)}
+          title={`Find in document (${MOD}+F)`}
+        >
+          Find
+        </button>
+        <button
+          type="button"
           className="button button--primary"
           disabled={pending === null || busy}
           onMouseDown={(event) => event.preventDefault()}
-          onClick={() => void addExcerpt()}
+          onClick={() => void take(pending)}
           title={`Add the selected passage as an excerpt (${MOD}+E)`}
         >
           Add excerpt
         </button>
       </div>
+      {finding ? (
+        <FindBar
+          root={getBody}
+          onClose={() => setFinding(false)}
+          documentKey={`${document.id}:${excerpts.length}:${showBoilerplate}`}
+        />
+      ) : null}
       {error === null ? null : <ErrorNote message={error} />}
       <article
         ref={articleRef}
         className="reader"
         aria-label={document.title}
         lang={document.language ?? undefined}
+        onDoubleClick={onMarginDoubleClick}
+        onContextMenu={onContextMenu}
       >
-        <header className="reader__header">
-          <p className="reader__outlet">
-            {joinPresent([document.outlet, shortDate(document.publishedAt), document.format.toUpperCase()])}
-          </p>
-          <h1 className="reader__title">{document.title}</h1>
-          <p className="reader__byline">
-            {document.author === null ? 'Author unknown' : `By ${document.author}`}
-          </p>
-          {document.url === null ? null : <p className="reader__url">{document.url}</p>}
-          <div className="reader__header-actions">
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setEditing((value) => !value)}
-              aria-expanded={editing}
-            >
-              Edit details
-            </button>
-            {boilerplateCount > 0 ? (
-              <button
-                type="button"
-                className="button button--small button--quiet"
-                aria-pressed={showBoilerplate}
-                onClick={() => setShowBoilerplate((value) => !value)}
-                title="Bylines, datelines, photo credits and other site furniture kept out of the reading flow"
-              >
-                {showBoilerplate ? 'Hide' : 'Show'} {boilerplateCount} hidden{' '}
-                {boilerplateCount === 1 ? 'line' : 'lines'}
-              </button>
-            ) : null}
-          </div>
-          {document.previousVersionId === null ? null : (
-            <p className="reader__version">
-              A newer version of a source already in the library.{' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => onOpenDocument(document.previousVersionId ?? '')}
-              >
-                Open the earlier version
-              </button>
-            </p>
-          )}
-          {editing ? (
-            <MetadataEditor document={document} onSave={onSaveMetadata} onClose={() => setEditing(false)} />
-          ) : null}
-        </header>
-        <div className="reader__body" dir={document.direction ?? undefined}>
+        <ReaderHeader
+          document={document}
+          showBoilerplate={showBoilerplate}
+          onToggleBoilerplate={() => setShowBoilerplate((value) => !value)}
+          onSaveMetadata={props.onSaveMetadata}
+          onOpenDocument={props.onOpenDocument}
+          onCarryOver={props.onCarryOver}
+        />
+        <div
+          ref={bodyRef}
+          className="reader__body"
+          dir={document.direction ?? undefined}
+          title="Double-click the margin beside a paragraph to excerpt all of it"
+        >
           <DocumentText
             text={document.text}
             blocks={document.blocks}
@@ -168,6 +183,27 @@ export function ReaderPane({
           />
         </div>
       </article>
+      {menu === null ? null : (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          onClose={() => setMenu(null)}
+          items={[
+            {
+              label: 'Add excerpt',
+              shortcut: `${MOD}+E`,
+              disabled: pending === null,
+              onSelect: () => void take(pending),
+            },
+            {
+              label: 'Excerpt whole paragraph',
+              shortcut: 'Alt+E',
+              disabled: menu.paragraph === null,
+              onSelect: () => void take(menu.paragraph),
+            },
+          ]}
+        />
+      )}
     </main>
   );
 }

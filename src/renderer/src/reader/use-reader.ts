@@ -1,18 +1,22 @@
 import { useCallback, useState } from 'react';
 import type { DocumentMetadataInput } from '../../../shared/dto';
 import { call, errorMessage } from '../api';
+import { useLibraryVersion } from '../library-version';
 import { useQuery } from '../use-query';
 import type { TextRange } from './selection';
 
 /** The open document, its excerpts, and making new excerpts from selections. */
 export function useReader(documentId: string | null) {
+  const { version, changed } = useLibraryVersion();
   const document = useQuery(
     documentId === null ? null : () => call('getDocument', { documentId }),
-    `doc:${documentId ?? ''}`,
+    `doc:${documentId ?? ''}:${version}`,
+    { keepPrevious: true },
   );
   const excerpts = useQuery(
     documentId === null ? null : () => call('listExcerpts', { documentId }),
-    `excerpts:${documentId ?? ''}`,
+    `excerpts:${documentId ?? ''}:${version}`,
+    { keepPrevious: true },
   );
   const [error, setError] = useState<string | null>(null);
 
@@ -22,28 +26,27 @@ export function useReader(documentId: string | null) {
       setError(null);
       try {
         await call('createExcerpt', { documentId, start: range.start, end: range.end });
-        excerpts.reload();
+        changed();
       } catch (reason) {
         setError(errorMessage(reason));
       }
     },
-    [documentId, excerpts],
+    [documentId, changed],
   );
 
-  const reloadDocument = document.reload;
   const saveMetadata = useCallback(
     async (metadata: DocumentMetadataInput) => {
       await call('updateDocumentMetadata', metadata);
-      reloadDocument();
+      changed();
     },
-    [reloadDocument],
+    [changed],
   );
 
   return {
     saveMetadata,
     document: document.data?.id === documentId ? document.data : undefined,
     loading: document.loading,
-    excerpts: excerpts.data ?? [],
+    excerpts: (excerpts.data ?? []).filter((excerpt) => excerpt.documentId === documentId),
     error: error ?? document.error ?? excerpts.error,
     addExcerpt,
   };

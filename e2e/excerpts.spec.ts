@@ -1,0 +1,106 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startE2eHost } from './host/server';
+import { AppPage } from './pages/app-page';
+import { expect, test } from './support/fixtures';
+
+test('an excerpt is tagged, collected, shared as a bundle and verified in another library', async ({
+  app,
+}, testInfo) => {
+  testInfo.skip(
+    testInfo.project.name === 'electron',
+    'The second library is opened through the browser e2e host.',
+  );
+  const ui = new AppPage(app.page);
+  await ui.openDocument('Guarding the Baltic Seabed');
+  await ui.selectWithMouse(0, 0.8);
+  await ui.addExcerpt();
+  const card = ui.excerpts.getByRole('article').first();
+  await expect(card).toBeVisible();
+  const quote = (await card.getByRole('button').first().textContent()) ?? '';
+
+  // Tag it inline, no dialog.
+  await card.getByRole('combobox', { name: 'Add a tag' }).fill('cables');
+  await card.getByRole('combobox', { name: 'Add a tag' }).press('Enter');
+  await expect(
+    ui.excerpts.getByRole('article').first().getByRole('button', { name: 'Remove tag cables' }),
+  ).toBeVisible();
+
+  // Make a collection and put the excerpt in it.
+  await app.page.getByRole('tab', { name: 'Collections' }).click();
+  await app.page.getByRole('textbox', { name: 'New collection name' }).fill('Baltic infrastructure');
+  await app.page.getByRole('button', { name: 'Create' }).first().click();
+  await ui.excerpts
+    .getByRole('article')
+    .first()
+    .getByRole('combobox', { name: 'Add to collection' })
+    .selectOption({ label: 'Baltic infrastructure' });
+  const detail = app.page.getByRole('region', { name: 'Collection Baltic infrastructure' });
+  await expect(
+    detail.getByRole('list', { name: 'Excerpts in this collection' }).getByRole('listitem'),
+  ).toHaveCount(1);
+
+  // The all-excerpts view filters by the tag.
+  await app.page.getByRole('tab', { name: 'Excerpts' }).click();
+  await app.page.getByRole('combobox', { name: 'Filter by tag' }).selectOption({ label: 'cables (1)' });
+  await expect(app.page.getByRole('list', { name: 'All excerpts' }).getByRole('listitem')).toHaveCount(1);
+
+  // Export the collection as a bundle.
+  await app.page.getByRole('tab', { name: 'Collections' }).click();
+  await app.page.getByRole('button', { name: 'Baltic infrastructure' }).click();
+  await app.page.getByRole('button', { name: 'Export bundle…' }).click();
+  await expect(app.page.getByText(/Exported “Baltic infrastructure” to/)).toBeVisible();
+  const bundle = readdirSync(app.exportDir).map((name) => join(app.exportDir, name))[0] ?? '';
+
+  // Import it into a fresh, empty library: the excerpt arrives verified.
+  const otherData = mkdtempSync(join(tmpdir(), 'briefing-e2e-other-'));
+  const other = await startE2eHost({
+    dataDir: otherData,
+    exportDir: join(otherData, 'exports'),
+    seed: false,
+    pickPaths: [bundle],
+  });
+  try {
+    await app.page.goto(other.url);
+    await app.page.getByRole('tab', { name: 'Collections' }).click();
+    await app.page.getByRole('button', { name: 'Import bundle…' }).click();
+    await expect(
+      app.page.getByRole('status').filter({ hasText: 'Imported “Baltic infrastructure”' }),
+    ).toContainText('1 quotes verified');
+    const items = app.page.getByRole('list', { name: 'Excerpts in this collection' }).getByRole('listitem');
+    await expect(items).toHaveCount(1);
+    await expect(items.first()).toContainText(quote);
+  } finally {
+    await other.close();
+    rmSync(otherData, { recursive: true, force: true });
+  }
+});
+
+test('find in document, excerpt a whole paragraph from the keyboard, and undo it', async ({ app }) => {
+  const ui = new AppPage(app.page);
+  await ui.openDocument('Red Sea War-Risk Premiums Refuse to Fall');
+  await app.page.keyboard.press('Control+f');
+  const find = app.page.getByRole('search', { name: 'Find in document' });
+  await find.getByRole('searchbox').fill('underwriters');
+  await expect(find.getByRole('status')).toHaveText(/^1 of \d+$/);
+  await find.getByRole('searchbox').press('Enter');
+  await expect(find.getByRole('status')).toHaveText(/^2 of \d+$/);
+  await find.getByRole('searchbox').press('Escape');
+
+  // Put the caret in the second paragraph and take all of it with Alt+E.
+  await ui.reader.locator('.reader__body p').nth(1).click();
+  await app.page.keyboard.press('Alt+e');
+  await expect(ui.excerptCards()).toHaveCount(1);
+  const paragraph = await ui.reader.locator('.reader__body p').nth(1).textContent();
+  await expect(ui.excerpts.getByRole('article').first().getByRole('button').first()).toHaveText(
+    paragraph ?? '',
+  );
+
+  // Ctrl+Z outside a text field undoes the new excerpt; Ctrl+Shift+Z brings it back.
+  await ui.reader.locator('.reader__title').click();
+  await app.page.keyboard.press('Control+z');
+  await expect(ui.excerptCards()).toHaveCount(0);
+  await app.page.keyboard.press('Control+Shift+z');
+  await expect(ui.excerptCards()).toHaveCount(1);
+});

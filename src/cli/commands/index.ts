@@ -1,0 +1,25 @@
+import { BRIEFING_COMMANDS } from './briefing';
+import { COLLECTION_COMMANDS } from './collections';
+import type { Command } from './command';
+import { CORPUS_COMMANDS } from './corpus';
+import { EXCERPT_COMMANDS } from './excerpts';
+
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  ...CORPUS_COMMANDS,
+  ...EXCERPT_COMMANDS,
+  ...COLLECTION_COMMANDS,
+  ...BRIEFING_COMMANDS,
+};
+
+/** Options that take a value, on any command; `--json` and `--help` are flags. */
+export const VALUED_OPTIONS = [
+  'data-dir',
+  'out',
+  'quote',
+  'note',
+  'tag',
+  'document',
+  'limit',
+  'format',
+  'fixed-date',
+] as const;

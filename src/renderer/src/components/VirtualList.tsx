@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+
+type Props = Readonly<{
+  count: number;
+  rowHeight: number;
+  /** Renders row `index`; called only for rows in (or near) view. */
+  renderRow: (index: number) => ReactNode;
+  /** Called with the range of rows in view, so data can be fetched page by page. */
+  onRange?: (first: number, last: number) => void;
+  label: string;
+  overscan?: number;
+}>;
+
+/**
+ * A fixed-row-height virtualised list: only the rows in view (plus a margin) exist in the DOM, so
+ * 100,000 rows scroll as smoothly as 100.
+ */
+export function VirtualList({ count, rowHeight, renderRow, onRange, label, overscan = 6 }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(count - 1, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+
+  useEffect(() => {
+    if (count > 0) onRange?.(first, last);
+  }, [first, last, count, onRange]);
+
+  const rows: ReactNode[] = [];
+  for (let index = first; index <= last; index += 1) {
+    rows.push(
+      <div
+        key={index}
+        role="listitem"
+        className="virtual-list__row"
+        style={{ top: index * rowHeight, height: rowHeight }}
+      >
+        {renderRow(index)}
+      </div>,
+    );
+  }
+  return (
+    <div
+      ref={scroller}
+      className="virtual-list"
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+    >
+      <div
+        role="list"
+        aria-label={label}
+        aria-rowcount={count}
+        className="virtual-list__inner"
+        style={{ height: count * rowHeight }}
+      >
+        {rows}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+import { useMemo, useState } from 'react';
+import type {
+  Collection,
+  DocumentSummary,
+  ExcerptDetail,
+  ExcerptFilter,
+  ExcerptSort,
+  TagCount,
+} from '../../../shared/dto';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorNote } from '../components/ErrorNote';
+import { VirtualList } from '../components/VirtualList';
+import { useLibraryVersion } from '../library-version';
+import { useExcerptPages } from './use-excerpt-pages';
+
+type Props = Readonly<{
+  documents: readonly DocumentSummary[];
+  tags: readonly TagCount[];
+  collections: readonly Collection[];
+  canAddToBriefing: boolean;
+  onOpen: (excerpt: ExcerptDetail) => void;
+  onAddToCollection: (excerptIds: readonly string[], collectionId: string) => void;
+  onAddToBriefing: (excerptIds: readonly string[]) => void;
+}>;
+
+const ROW_HEIGHT = 84;
+
+/** Every excerpt in the library, filtered and sorted, in a virtualised list with multi-select. */
+export function AllExcerptsView(props: Props) {
+  const { version } = useLibraryVersion();
+  const [filter, setFilter] = useState<ExcerptFilter>({});
+  const [sort, setSort] = useState<ExcerptSort>('recent');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const pages = useExcerptPages(filter, sort, version);
+  const outlets = useMemo(
+    () =>
+      [
+        ...new Set(
+          props.documents
+            .map((document) => document.outlet)
+            .filter((outlet): outlet is string => outlet !== null),
+        ),
+      ].sort(),
+    [props.documents],
+  );
+  const setField = (field: keyof ExcerptFilter, value: string) =>
+    setFilter((previous) => {
+      const next: Record<string, string> = { ...previous };
+      if (value === '') delete next[field];
+      else next[field] = value;
+      return next;
+    });
+
+  const toggle = (index: number, excerpt: ExcerptDetail, shift: boolean) => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (shift && anchor !== null) {
+        for (let at = Math.min(anchor, index); at <= Math.max(anchor, index); at += 1) {
+          const item = pages.at(at);
+          if (item !== undefined) next.add(item.id);
+        }
+      } else if (next.has(excerpt.id)) next.delete(excerpt.id);
+      else next.add(excerpt.id);
+      return next;
+    });
+    setAnchor(index);
+  };
+
+  const ids = [...selected];
+  return (
+    <div className="all-excerpts">
+      <div className="filters" role="group" aria-label="Filter excerpts">
+        <select
+          className="field field--small"
+          aria-label="Filter by tag"
+          value={filter.tag ?? ''}
+          onChange={(event) => setField('tag', event.target.value)}
+        >
+          <option value="">All tags</option>
+          {props.tags.map((tag) => (
+            <option key={tag.name} value={tag.name}>
+              {tag.name} ({tag.count})
+            </option>
+          ))}
+        </select>
+        <select
+          className="field field--small"
+          aria-label="Filter by outlet"
+          value={filter.outlet ?? ''}
+          onChange={(event) => setField('outlet', event.target.value)}
+        >
+          <option value="">All outlets</option>
+          {outlets.map((outlet) => (
+            <option key={outlet} value={outlet}>
+              {outlet}
+            </option>
+          ))}
+        </select>
+        <select
+          className="field field--small"
+          aria-label="Filter by document"
+          value={filter.documentId ?? ''}
+          onChange={(event) => setField('documentId', event.target.value)}
+        >
+          <option value="">All documents</option>
+          {props.documents.map((document) => (
+            <option key={document.id} value={document.id}>
+              {document.title}
+            </option>
+          ))}
+        </select>
+        <div className="filters__dates">
+          <input
+            type="date"
+            className="field field--small"
+            aria-label="Published from"
+            value={filter.from ?? ''}
+            onChange={(event) => setField('from', event.target.value)}
+          />
+          <input
+            type="date"
+            className="field field--small"
+            aria-label="Published to"
+            value={filter.to ?? ''}
+            onChange={(event) => setField('to', event.target.value)}
+          />
+        </div>
+        <select
+          className="field field--small"
+          aria-label="Sort"
+          value={sort}
+          onChange={(event) => setSort(event.target.value === 'document' ? 'document' : 'recent')}
+        >
+          <option value="recent">Newest first</option>
+          <option value="document">By document</option>
+        </select>
+      </div>
+      <div className="selection-bar" role="toolbar" aria-label="Selected excerpts">
+        <span className="selection-bar__count" role="status">
+          {pages.total === null
+            ? 'Loading…'
+            : `${pages.total} excerpts${ids.length > 0 ? ` · ${ids.length} selected` : ''}`}
+        </span>
+        {ids.length === 0 ? null : (
+          <>
+            <select
+              className="field field--small"
+              aria-label="Add selected to collection"
+              value=""
+              onChange={(event) => {
+                if (event.target.value !== '') props.onAddToCollection(ids, event.target.value);
+              }}
+            >
+              <option value="">Add to collection…</option>
+              {props.collections.map((collection) => (
+                <option key={collection.id} value={collection.id}>
+                  {collection.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={!props.canAddToBriefing}
+              onClick={() => props.onAddToBriefing(ids)}
+            >
+              Add to briefing
+            </button>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => setSelected(new Set())}
+            >
+              Clear
+            </button>
+          </>
+        )}
+      </div>
+      {pages.error === null ? null : <ErrorNote message={pages.error} />}
+      {pages.total === 0 ? (
+        <EmptyState
+          title={Object.keys(filter).length === 0 ? 'No excerpts yet' : 'No excerpts match these filters'}
+        >
+          {Object.keys(filter).length === 0
+            ? 'Select a passage in the reader and press Add excerpt.'
+            : 'Clear a filter to see more.'}
+        </EmptyState>
+      ) : (
+        <VirtualList
+          label="All excerpts"
+          count={pages.total ?? 0}
+          rowHeight={ROW_HEIGHT}
+          onRange={pages.onRange}
+          renderRow={(index) => {
+            const excerpt = pages.at(index);
+            if (excerpt === undefined)
+              return <div className="excerpt-row excerpt-row--loading" aria-busy="true" />;
+            const isSelected = selected.has(excerpt.id);
+            return (
+              <div
+                className={`excerpt-row${isSelected ? ' is-selected' : ''} excerpt-row--${excerpt.color ?? 'none'}`}
+              >
+                <input
+                  type="checkbox"
+                  className="excerpt-row__check"
+                  aria-label={`Select excerpt: ${excerpt.quote.slice(0, 40)}`}
+                  checked={isSelected}
+                  onChange={() => undefined}
+                  onClick={(event) => toggle(index, excerpt, event.shiftKey)}
+                />
+                <button
+                  type="button"
+                  className="excerpt-row__body"
+                  onClick={() => props.onOpen(excerpt)}
+                  title="Open in the reader"
+                >
+                  <span className="excerpt-row__quote">{excerpt.quote}</span>
+                  <span className="excerpt-row__meta">
+                    {excerpt.documentTitle}
+                    {excerpt.tags.length === 0 ? '' : ` · ${excerpt.tags.map((tag) => `#${tag}`).join(' ')}`}
+                  </span>
+                </button>
+              </div>
+            );
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { EXCERPT_COLORS, type Collection, type ExcerptColor, type ExcerptDetail } from '../../../shared/dto';
+import { TagEditor } from './TagEditor';
+
+export type ExcerptActions = Readonly<{
+  onShow?: (excerpt: ExcerptDetail) => void;
+  onAddToBriefing?: (excerpt: ExcerptDetail) => void;
+  onAddToCollection: (excerpt: ExcerptDetail, collectionId: string) => void;
+  onUpdate: (
+    excerpt: ExcerptDetail,
+    change: Readonly<{ note?: string; tags?: readonly string[]; color?: ExcerptColor | null }>,
+  ) => void;
+  onResize?: (excerpt: ExcerptDetail, edge: 'start' | 'end', direction: -1 | 1) => void;
+  onDelete: (excerpt: ExcerptDetail) => void;
+}>;
+
+type Props = Readonly<{
+  excerpt: ExcerptDetail;
+  collections: readonly Collection[];
+  tagSuggestions: readonly string[];
+  canAddToBriefing: boolean;
+  actions: ExcerptActions;
+}>;
+
+/** One excerpt with everything an analyst does to it inline: note, tags, colour, size, where it goes. */
+export function ExcerptCard({ excerpt, collections, tagSuggestions, canAddToBriefing, actions }: Props) {
+  const [note, setNote] = useState(excerpt.note);
+  const [adjusting, setAdjusting] = useState(false);
+  const saveNote = () => {
+    if (note.trim() !== excerpt.note) actions.onUpdate(excerpt, { note: note.trim() });
+  };
+  return (
+    <article
+      className={`excerpt-card excerpt-card--${excerpt.color ?? 'none'}`}
+      aria-label={`Excerpt: ${excerpt.quote.slice(0, 60)}`}
+    >
+      <button
+        type="button"
+        className="excerpt-card__quote"
+        onClick={() => actions.onShow?.(excerpt)}
+        title={actions.onShow === undefined ? undefined : 'Show in the document'}
+      >
+        {excerpt.quote}
+      </button>
+      <p className="excerpt-card__source">
+        {excerpt.documentTitle}
+        {excerpt.page === null ? '' : `, p. ${excerpt.page}`}
+      </p>
+      <textarea
+        className="excerpt-card__note"
+        aria-label="Note"
+        placeholder="Add a note…"
+        rows={note === '' ? 1 : 2}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        onBlur={saveNote}
+      />
+      <TagEditor
+        tags={excerpt.tags}
+        suggestions={tagSuggestions}
+        onChange={(tags) => actions.onUpdate(excerpt, { tags })}
+      />
+      <div className="excerpt-card__colors" role="radiogroup" aria-label="Colour">
+        {EXCERPT_COLORS.map((color) => (
+          <button
+            key={color}
+            type="button"
+            role="radio"
+            aria-checked={excerpt.color === color}
+            aria-label={color}
+            className={`swatch swatch--${color}`}
+            onClick={() => actions.onUpdate(excerpt, { color: excerpt.color === color ? null : color })}
+          />
+        ))}
+      </div>
+      {adjusting && actions.onResize !== undefined ? (
+        <div className="excerpt-card__adjust" role="group" aria-label="Adjust the excerpt">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => actions.onResize?.(excerpt, 'start', -1)}
+            aria-label="Extend start by a word"
+          >
+            ◀ start
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => actions.onResize?.(excerpt, 'start', 1)}
+            aria-label="Shrink start by a word"
+          >
+            start ▶
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => actions.onResize?.(excerpt, 'end', -1)}
+            aria-label="Shrink end by a word"
+          >
+            ◀ end
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => actions.onResize?.(excerpt, 'end', 1)}
+            aria-label="Extend end by a word"
+          >
+            end ▶
+          </button>
+        </div>
+      ) : null}
+      <div className="excerpt-card__actions">
+        {actions.onAddToBriefing === undefined ? null : (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={!canAddToBriefing}
+            title={canAddToBriefing ? 'Append to the open briefing' : 'Create a briefing first'}
+            onClick={() => actions.onAddToBriefing?.(excerpt)}
+          >
+            Add to briefing
+          </button>
+        )}
+        <select
+          className="field field--compact field--small"
+          aria-label="Add to collection"
+          value=""
+          onChange={(event) => {
+            if (event.target.value !== '') actions.onAddToCollection(excerpt, event.target.value);
+          }}
+        >
+          <option value="">Add to collection…</option>
+          {collections.map((collection) => (
+            <option key={collection.id} value={collection.id}>
+              {collection.name}
+            </option>
+          ))}
+        </select>
+        {actions.onResize === undefined ? null : (
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-pressed={adjusting}
+            onClick={() => setAdjusting((value) => !value)}
+          >
+            Adjust
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          aria-label="Delete excerpt"
+          onClick={() => actions.onDelete(excerpt)}
+        >
+          Delete
+        </button>
+      </div>
+    </article>
+  );
+}
