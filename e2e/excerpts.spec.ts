@@ -45,6 +45,10 @@ test('an excerpt is tagged, collected, shared as a bundle and verified in anothe
   await app.page.getByRole('tab', { name: 'Excerpts' }).click();
   await app.page.getByRole('combobox', { name: 'Filter by tag' }).selectOption({ label: 'cables (1)' });
   await expect(app.page.getByRole('list', { name: 'All excerpts' }).getByRole('listitem')).toHaveCount(1);
+  await app.page.getByRole('button', { name: 'Check quotes' }).click();
+  await expect(app.page.getByRole('region', { name: 'Quote check' }).getByRole('status')).toHaveText(
+    '1 checked: 1 exact, 0 moved, 0 broken',
+  );
 
   // Export the collection as a bundle.
   await app.page.getByRole('tab', { name: 'Collections' }).click();
@@ -103,4 +107,22 @@ test('find in document, excerpt a whole paragraph from the keyboard, and undo it
   await expect(ui.excerptCards()).toHaveCount(0);
   await app.page.keyboard.press('Control+Shift+z');
   await expect(ui.excerptCards()).toHaveCount(1);
+});
+
+test('a passage selected with the keyboard becomes an excerpt', async ({ app }) => {
+  const ui = new AppPage(app.page);
+  await ui.openDocument('Red Sea War-Risk Premiums Refuse to Fall');
+  const paragraph = ui.reader.locator('.reader__body p').first();
+  const box = await paragraph.boundingBox();
+  if (box === null) throw new Error('no paragraph');
+  // A click leaves the caret before the first word; Ctrl+Shift+Right extends word by word.
+  await app.page.mouse.click(box.x + 1, box.y + 10);
+  await app.page.keyboard.press('Control+Shift+ArrowRight');
+  await app.page.keyboard.press('Control+Shift+ArrowRight');
+  await app.page.keyboard.press('Control+Shift+ArrowRight');
+  await app.page.keyboard.press('Control+e');
+  await expect(ui.excerptCards()).toHaveCount(1);
+  await expect(ui.excerpts.getByRole('article').first().getByRole('button').first()).toHaveText(
+    'For almost two',
+  );
 });

@@ -117,6 +117,21 @@ export function CollectionsView({ collections, onOpenExcerpt }: Props) {
                   run(() => call('updateCollection', { collectionId: open.id, name: value }));
               }}
             />
+            <textarea
+              key={`description:${open.id}:${open.updatedAt}`}
+              className="field field--area collection-detail__description"
+              aria-label="Collection description"
+              placeholder="What this collection is for…"
+              rows={2}
+              defaultValue={open.description}
+              maxLength={5000}
+              onBlur={(event) => {
+                if (event.target.value !== open.description)
+                  run(() =>
+                    call('updateCollection', { collectionId: open.id, description: event.target.value }),
+                  );
+              }}
+            />
           </header>
           {open.excerpts.length === 0 ? (
             <EmptyState title="This collection is empty">Use “Add to collection…” on any excerpt.</EmptyState>

@@ -11,6 +11,8 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
 import { VirtualList } from '../components/VirtualList';
 import { useLibraryVersion } from '../library-version';
+import { IntegrityPanel } from './IntegrityPanel';
+import { TagManager } from './TagManager';
 import { useExcerptPages } from './use-excerpt-pages';
 
 type Props = Readonly<{
@@ -136,6 +138,8 @@ export function AllExcerptsView(props: Props) {
           <option value="document">By document</option>
         </select>
       </div>
+      <IntegrityPanel />
+      <TagManager tags={props.tags} />
       <div className="selection-bar" role="toolbar" aria-label="Selected excerpts">
         <span className="selection-bar__count" role="status">
           {pages.total === null

@@ -42,7 +42,10 @@ export function ExcerptCard({ excerpt, collections, tagSuggestions, canAddToBrie
       >
         {excerpt.quote}
       </button>
-      <p className="excerpt-card__source">
+      <p
+        className="excerpt-card__source"
+        title={`Created ${new Date(excerpt.createdAt).toLocaleString()} · edited ${new Date(excerpt.updatedAt).toLocaleString()}`}
+      >
         {excerpt.documentTitle}
         {excerpt.page === null ? '' : `, p. ${excerpt.page}`}
       </p>

@@ -66,6 +66,30 @@ export function ReaderPane(props: Props) {
       } else if (mod && key === 'f' && document !== undefined) {
         event.preventDefault();
         setFinding(true);
+      } else if (
+        event.shiftKey &&
+        !event.altKey &&
+        ['arrowleft', 'arrowright', 'arrowup', 'arrowdown', 'home', 'end'].includes(key)
+      ) {
+        // Keyboard selection in the reader's (non-editable) text: extend from the caret a click left.
+        const selection = globalThis.getSelection();
+        if (
+          selection === null ||
+          selection.rangeCount === 0 ||
+          articleRef.current?.contains(selection.focusNode) !== true
+        )
+          return;
+        event.preventDefault();
+        const forward = key === 'arrowright' || key === 'arrowdown' || key === 'end';
+        const granularity =
+          key === 'home' || key === 'end'
+            ? 'lineboundary'
+            : key === 'arrowup' || key === 'arrowdown'
+              ? 'line'
+              : mod
+                ? 'word'
+                : 'character';
+        selection.modify('extend', forward ? 'forward' : 'backward', granularity);
       } else if (event.altKey && !mod && key === 'e' && articleRef.current !== null) {
         event.preventDefault();
         void take(blockRangeAtSelection(articleRef.current));
