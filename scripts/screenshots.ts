@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: join(outDir, '5-import.png') });
     await ui.openDocument('Red Sea War-Risk Premiums Refuse to Fall');
     const firstCard = ui.excerpts.getByRole('article').first();
+    await firstCard.getByRole('button', { name: 'Edit note, tags and colour' }).click();
     await firstCard.getByRole('combobox', { name: 'Add a tag' }).fill('shipping');
     await firstCard.getByRole('combobox', { name: 'Add a tag' }).press('Enter');
     await firstCard.getByRole('radio', { name: 'blue' }).click();

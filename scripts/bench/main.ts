@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchImport } from './import';
+import { benchUi } from './ui';
 import { benchVerify } from './verify';
 import { benchPdfExport } from './pdf-export';
 import { benchSeed } from './seed';
@@ -22,6 +24,9 @@ async function main(): Promise<void> {
     await benchPdfExport(corpusDir, fontsDir, runs),
     ...(await benchImport(importCount)),
     await benchVerify(excerptCount),
+    existsSync(join(root, 'out', 'renderer', 'index.html'))
+      ? await benchUi(excerptCount)
+      : { name: 'reader and all-excerpts view in Chromium', skipped: 'run `npm run build` first' },
   ];
   const report = {
     date: new Date().toISOString(),

@@ -35,7 +35,7 @@ type Library = { documentIds: string[]; outlets: string[]; corrupted: { moved: n
  * passages snapped to words, 0-2 tags each, one creation time per excerpt. A few rows are then
  * corrupted so the check also walks its slow paths (moved and broken).
  */
-function buildLibrary(dataDir: string, count: number): Library {
+export function buildLibrary(dataDir: string, count: number): Library {
   const random = seededRandom(4);
   const db = openStore({ dataDir });
   const documentCount = Math.max(1, Math.ceil(count / EXCERPTS_PER_DOCUMENT));

@@ -24,34 +24,35 @@ export function normaliseField(raw: string | null | undefined, maxLength = 1000)
 
 export const BLOCK_SEPARATOR = '\n\n';
 
-const SINGLE_WHITESPACE = /[\s\p{Cc}\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/u;
-
 /**
  * Normalises a block's runs as normaliseInline does their joined text, keeping where each run's
  * emphasis lands in the normalised text.
  */
 export function normaliseRuns(runs: readonly RawRun[]): { text: string; marks: InlineMark[] } {
+  if (runs.every((run) => (run.marks === undefined || run.marks.length === 0) && run.href === undefined)) {
+    return { text: normaliseInline(runs.map((run) => run.text).join('')), marks: [] };
+  }
   let text = '';
   let pendingSpace = false;
   const marks: InlineMark[] = [];
   for (const run of runs) {
-    const clean = run.text.normalize('NFC').replace(INVISIBLE, '');
-    let runStart: number | null = null;
-    for (const char of clean) {
-      if (SINGLE_WHITESPACE.test(char)) {
-        if (text.length > 0) pendingSpace = true;
-        continue;
-      }
-      if (pendingSpace) {
-        text += ' ';
-        pendingSpace = false;
-      }
-      runStart ??= text.length;
-      text += char;
+    // Whole-run regex passes, not a loop per character: imports normalise every block.
+    let clean = run.text.normalize('NFC').replace(INVISIBLE, '').replace(WHITESPACE, ' ');
+    if (clean.startsWith(' ')) {
+      if (text.length > 0) pendingSpace = true;
+      clean = clean.slice(1);
     }
-    if (runStart === null) continue;
-    for (const type of run.marks ?? []) marks.push({ start: runStart, end: text.length, type });
-    if (run.href !== undefined) marks.push({ start: runStart, end: text.length, type: 'link', href: run.href });
+    const endsWithSpace = clean.endsWith(' ');
+    if (endsWithSpace) clean = clean.slice(0, -1);
+    if (clean !== '') {
+      if (pendingSpace && text.length > 0) text += ' ';
+      const runStart = text.length;
+      text += clean;
+      pendingSpace = false;
+      for (const type of run.marks ?? []) marks.push({ start: runStart, end: text.length, type });
+      if (run.href !== undefined) marks.push({ start: runStart, end: text.length, type: 'link', href: run.href });
+    }
+    if (endsWithSpace && text.length > 0) pendingSpace = true;
   }
   return { text, marks: mergeAdjacent(marks) };
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from './statements';
 import type { Block, BlockKind, InlineMark } from '../../shared/dto';
 
 export type NewBlock = Readonly<{
@@ -24,7 +25,8 @@ type BlockRow = {
 };
 
 export function insertBlocks(db: Database.Database, documentId: string, blocks: readonly NewBlock[]): void {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO blocks (document_id, ordinal, kind, level, start_offset, end_offset, page, boilerplate, marks)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -54,12 +56,12 @@ function parseMarks(json: string | null): InlineMark[] {
 }
 
 export function listBlocksForDocument(db: Database.Database, documentId: string): Block[] {
-  const rows = db
-    .prepare(
-      `SELECT id, ordinal, kind, level, start_offset, end_offset, page, boilerplate, marks
+  const rows = prepared(
+    db,
+
+    `SELECT id, ordinal, kind, level, start_offset, end_offset, page, boilerplate, marks
        FROM blocks WHERE document_id = ? ORDER BY ordinal`,
-    )
-    .all(documentId) as BlockRow[];
+  ).all(documentId) as BlockRow[];
   return rows.map((row) => ({
     id: row.id,
     ordinal: row.ordinal,

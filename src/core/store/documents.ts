@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from './statements';
 import type { DocumentFormat, DocumentSummary, TextDirection } from '../../shared/dto';
 
 export type NewDocumentRow = Readonly<{
@@ -71,7 +72,8 @@ function toSummary(row: SummaryRow): DocumentSummary {
 }
 
 export function insertDocument(db: Database.Database, row: NewDocumentRow): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO documents (id, title, author, outlet, published_at, url, language, direction, format,
        source_name, text, text_sha256, original_sha256, original_bytes, byte_size, imported_at,
        previous_version_id, original_metadata)
@@ -93,20 +95,21 @@ export function insertDocument(db: Database.Database, row: NewDocumentRow): void
 }
 
 export function findDocumentIdByOriginalSha256(db: Database.Database, sha256: string): string | undefined {
-  const row = db.prepare('SELECT id FROM documents WHERE original_sha256 = ?').get(sha256) as
+  const row = prepared(db, 'SELECT id FROM documents WHERE original_sha256 = ?').get(sha256) as
     { id: string } | undefined;
   return row?.id;
 }
 
 export function listDocumentSummaries(db: Database.Database): DocumentSummary[] {
-  const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.title`)
-    .all() as SummaryRow[];
+  const rows = prepared(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.title`,
+  ).all() as SummaryRow[];
   return rows.map(toSummary);
 }
 
 export function getDocumentSummary(db: Database.Database, documentId: string): DocumentSummary | undefined {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(documentId) as
+  const row = prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(documentId) as
     SummaryRow | undefined;
   return row === undefined ? undefined : toSummary(row);
 }
@@ -115,20 +118,20 @@ export function getDocumentText(
   db: Database.Database,
   documentId: string,
 ): { text: string; textSha256: string } | undefined {
-  const row = db.prepare('SELECT text, text_sha256 FROM documents WHERE id = ?').get(documentId) as
+  const row = prepared(db, 'SELECT text, text_sha256 FROM documents WHERE id = ?').get(documentId) as
     { text: string; text_sha256: string } | undefined;
   return row === undefined ? undefined : { text: row.text, textSha256: row.text_sha256 };
 }
 
 export function findDocumentIdsByTitle(db: Database.Database, title: string): string[] {
-  const rows = db.prepare('SELECT id FROM documents WHERE title = ? ORDER BY imported_at').all(title) as {
+  const rows = prepared(db, 'SELECT id FROM documents WHERE title = ? ORDER BY imported_at').all(title) as {
     id: string;
   }[];
   return rows.map((row) => row.id);
 }
 
 export function countDocuments(db: Database.Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM documents').get() as { n: number }).n;
 }
 
 /**
@@ -141,15 +144,15 @@ export function findLatestVersionOfSource(
 ): string | undefined {
   const row =
     source.url === null
-      ? (db
-          .prepare(
-            `SELECT id FROM documents WHERE title = ? AND outlet IS ? AND outlet IS NOT NULL
-             ORDER BY imported_at DESC, rowid DESC LIMIT 1`,
-          )
-          .get(source.title, source.outlet) as { id: string } | undefined)
-      : (db
-          .prepare('SELECT id FROM documents WHERE url = ? ORDER BY imported_at DESC, rowid DESC LIMIT 1')
-          .get(source.url) as { id: string } | undefined);
+      ? (prepared(
+          db,
+          `SELECT id FROM documents WHERE title = ? AND outlet IS ? AND outlet IS NOT NULL
+           ORDER BY imported_at DESC, rowid DESC LIMIT 1`,
+        ).get(source.title, source.outlet) as { id: string } | undefined)
+      : (prepared(
+          db,
+          'SELECT id FROM documents WHERE url = ? ORDER BY imported_at DESC, rowid DESC LIMIT 1',
+        ).get(source.url) as { id: string } | undefined);
   return row?.id;
 }
 
@@ -159,11 +162,11 @@ export function updateDocumentMetadata(
   metadata: DocumentMetadata,
   now: string,
 ): number {
-  return db
-    .prepare(
-      `UPDATE documents SET title = @title, author = @author, outlet = @outlet, published_at = @publishedAt,
+  return prepared(
+    db,
+
+    `UPDATE documents SET title = @title, author = @author, outlet = @outlet, published_at = @publishedAt,
          url = @url, language = @language, metadata_updated_at = @now
        WHERE id = @documentId`,
-    )
-    .run({ ...metadata, now, documentId }).changes;
+  ).run({ ...metadata, now, documentId }).changes;
 }

@@ -201,6 +201,7 @@ export function App() {
           canAddToBriefing={workspace.canAdd}
           onAddToBriefing={(excerpt) => void addToBriefing(excerpt)}
           onShow={openExcerpt}
+          lastCreatedId={reader.lastCreatedId}
         />
         <BriefingPane
           briefings={workspace.briefings}

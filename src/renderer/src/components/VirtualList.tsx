@@ -17,7 +17,8 @@ type Props = Readonly<{
  */
 export function VirtualList({ count, rowHeight, renderRow, onRange, label, overscan = 6 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // Only the first visible row is state, so scrolling within a row renders nothing.
+  const [topRow, setTopRow] = useState(0);
   const [height, setHeight] = useState(600);
 
   useEffect(() => {
@@ -28,8 +29,8 @@ export function VirtualList({ count, rowHeight, renderRow, onRange, label, overs
     return () => observer.disconnect();
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(count - 1, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const first = Math.max(0, topRow - overscan);
+  const last = Math.min(count - 1, topRow + Math.ceil(height / rowHeight) + overscan);
 
   useEffect(() => {
     if (count > 0) onRange?.(first, last);
@@ -52,7 +53,7 @@ export function VirtualList({ count, rowHeight, renderRow, onRange, label, overs
     <div
       ref={scroller}
       className="virtual-list"
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onScroll={(event) => setTopRow(Math.floor(event.currentTarget.scrollTop / rowHeight))}
     >
       <div
         role="list"

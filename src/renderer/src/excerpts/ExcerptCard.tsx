@@ -20,10 +20,21 @@ type Props = Readonly<{
   tagSuggestions: readonly string[];
   canAddToBriefing: boolean;
   actions: ExcerptActions;
+  /** Collapsed cards show the quote, source and tags; one card at a time opens for editing. */
+  expanded?: boolean;
+  onExpand?: () => void;
 }>;
 
 /** One excerpt with everything an analyst does to it inline: note, tags, colour, size, where it goes. */
-export function ExcerptCard({ excerpt, collections, tagSuggestions, canAddToBriefing, actions }: Props) {
+export function ExcerptCard({
+  excerpt,
+  collections,
+  tagSuggestions,
+  canAddToBriefing,
+  actions,
+  expanded = true,
+  onExpand,
+}: Props) {
   const [note, setNote] = useState(excerpt.note);
   const [adjusting, setAdjusting] = useState(false);
   const saveNote = () => {
@@ -49,115 +60,148 @@ export function ExcerptCard({ excerpt, collections, tagSuggestions, canAddToBrie
         {excerpt.documentTitle}
         {excerpt.page === null ? '' : `, p. ${excerpt.page}`}
       </p>
-      <textarea
-        className="excerpt-card__note"
-        aria-label="Note"
-        placeholder="Add a note…"
-        rows={note === '' ? 1 : 2}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        onBlur={saveNote}
-      />
-      <TagEditor
-        tags={excerpt.tags}
-        suggestions={tagSuggestions}
-        onChange={(tags) => actions.onUpdate(excerpt, { tags })}
-      />
-      <div className="excerpt-card__colors" role="radiogroup" aria-label="Colour">
-        {EXCERPT_COLORS.map((color) => (
-          <button
-            key={color}
-            type="button"
-            role="radio"
-            aria-checked={excerpt.color === color}
-            aria-label={color}
-            className={`swatch swatch--${color}`}
-            onClick={() => actions.onUpdate(excerpt, { color: excerpt.color === color ? null : color })}
-          />
-        ))}
-      </div>
-      {adjusting && actions.onResize !== undefined ? (
-        <div className="excerpt-card__adjust" role="group" aria-label="Adjust the excerpt">
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => actions.onResize?.(excerpt, 'start', -1)}
-            aria-label="Extend start by a word"
-          >
-            ◀ start
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => actions.onResize?.(excerpt, 'start', 1)}
-            aria-label="Shrink start by a word"
-          >
-            start ▶
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => actions.onResize?.(excerpt, 'end', -1)}
-            aria-label="Shrink end by a word"
-          >
-            ◀ end
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => actions.onResize?.(excerpt, 'end', 1)}
-            aria-label="Extend end by a word"
-          >
-            end ▶
-          </button>
+      {expanded ? null : (
+        <div className="excerpt-card__compact">
+          {excerpt.note === '' ? null : <p className="excerpt-card__note-text">{excerpt.note}</p>}
+          {excerpt.tags.length === 0 ? null : (
+            <p className="excerpt-card__tags">{excerpt.tags.map((tag) => `#${tag}`).join(' ')}</p>
+          )}
+          <div className="excerpt-card__actions">
+            {actions.onAddToBriefing === undefined ? null : (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={!canAddToBriefing}
+                title={canAddToBriefing ? 'Append to the open briefing' : 'Create a briefing first'}
+                onClick={() => actions.onAddToBriefing?.(excerpt)}
+              >
+                Add to briefing
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={onExpand}
+              aria-label="Edit note, tags and colour"
+            >
+              Edit
+            </button>
+          </div>
         </div>
-      ) : null}
-      <div className="excerpt-card__actions">
-        {actions.onAddToBriefing === undefined ? null : (
-          <button
-            type="button"
-            className="button button--small"
-            disabled={!canAddToBriefing}
-            title={canAddToBriefing ? 'Append to the open briefing' : 'Create a briefing first'}
-            onClick={() => actions.onAddToBriefing?.(excerpt)}
-          >
-            Add to briefing
-          </button>
-        )}
-        <select
-          className="field field--compact field--small"
-          aria-label="Add to collection"
-          value=""
-          onChange={(event) => {
-            if (event.target.value !== '') actions.onAddToCollection(excerpt, event.target.value);
-          }}
-        >
-          <option value="">Add to collection…</option>
-          {collections.map((collection) => (
-            <option key={collection.id} value={collection.id}>
-              {collection.name}
-            </option>
-          ))}
-        </select>
-        {actions.onResize === undefined ? null : (
-          <button
-            type="button"
-            className="button button--small button--quiet"
-            aria-pressed={adjusting}
-            onClick={() => setAdjusting((value) => !value)}
-          >
-            Adjust
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button--small button--quiet"
-          aria-label="Delete excerpt"
-          onClick={() => actions.onDelete(excerpt)}
-        >
-          Delete
-        </button>
-      </div>
+      )}
+      {!expanded ? null : (
+        <>
+          <textarea
+            className="excerpt-card__note"
+            aria-label="Note"
+            placeholder="Add a note…"
+            rows={note === '' ? 1 : 2}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            onBlur={saveNote}
+          />
+          <TagEditor
+            tags={excerpt.tags}
+            suggestions={tagSuggestions}
+            onChange={(tags) => actions.onUpdate(excerpt, { tags })}
+          />
+          <div className="excerpt-card__colors" role="radiogroup" aria-label="Colour">
+            {EXCERPT_COLORS.map((color) => (
+              <button
+                key={color}
+                type="button"
+                role="radio"
+                aria-checked={excerpt.color === color}
+                aria-label={color}
+                className={`swatch swatch--${color}`}
+                onClick={() => actions.onUpdate(excerpt, { color: excerpt.color === color ? null : color })}
+              />
+            ))}
+          </div>
+          {adjusting && actions.onResize !== undefined ? (
+            <div className="excerpt-card__adjust" role="group" aria-label="Adjust the excerpt">
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => actions.onResize?.(excerpt, 'start', -1)}
+                aria-label="Extend start by a word"
+              >
+                ◀ start
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => actions.onResize?.(excerpt, 'start', 1)}
+                aria-label="Shrink start by a word"
+              >
+                start ▶
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => actions.onResize?.(excerpt, 'end', -1)}
+                aria-label="Shrink end by a word"
+              >
+                ◀ end
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => actions.onResize?.(excerpt, 'end', 1)}
+                aria-label="Extend end by a word"
+              >
+                end ▶
+              </button>
+            </div>
+          ) : null}
+          <div className="excerpt-card__actions">
+            {actions.onAddToBriefing === undefined ? null : (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={!canAddToBriefing}
+                title={canAddToBriefing ? 'Append to the open briefing' : 'Create a briefing first'}
+                onClick={() => actions.onAddToBriefing?.(excerpt)}
+              >
+                Add to briefing
+              </button>
+            )}
+            <select
+              className="field field--compact field--small"
+              aria-label="Add to collection"
+              value=""
+              onChange={(event) => {
+                if (event.target.value !== '') actions.onAddToCollection(excerpt, event.target.value);
+              }}
+            >
+              <option value="">Add to collection…</option>
+              {collections.map((collection) => (
+                <option key={collection.id} value={collection.id}>
+                  {collection.name}
+                </option>
+              ))}
+            </select>
+            {actions.onResize === undefined ? null : (
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                aria-pressed={adjusting}
+                onClick={() => setAdjusting((value) => !value)}
+              >
+                Adjust
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              aria-label="Delete excerpt"
+              onClick={() => actions.onDelete(excerpt)}
+            >
+              Delete
+            </button>
+          </div>
+        </>
+      )}
     </article>
   );
 }

@@ -1,3 +1,4 @@
+import { useDeferredValue, useState } from 'react';
 import type { Collection, ExcerptDetail } from '../../../shared/dto';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
@@ -12,15 +13,21 @@ type Props = Readonly<{
   canAddToBriefing: boolean;
   onAddToBriefing: (excerpt: ExcerptDetail) => void;
   onShow: (excerpt: ExcerptDetail) => void;
+  /** The excerpt just taken, opened for its note and tags. */
+  lastCreatedId: string | null;
 }>;
 
 /** The open document's excerpts in document order, beside the reader. */
 export function ExcerptRail(props: Props) {
-  const { excerpts, documentText } = props;
+  const { documentText } = props;
+  // The reader paints first; the cards follow in the next render.
+  const excerpts = useDeferredValue(props.excerpts);
   const { actions, error, clearError } = useExcerptActions({
     documentText,
     onAddToBriefing: props.onAddToBriefing,
   });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const expandedId = chosen ?? props.lastCreatedId;
   return (
     <aside className="pane pane--excerpts" aria-label="Excerpts">
       <header className="pane__header">
@@ -42,6 +49,8 @@ export function ExcerptRail(props: Props) {
               tagSuggestions={props.tagSuggestions}
               canAddToBriefing={props.canAddToBriefing}
               actions={{ ...actions, onShow: props.onShow }}
+              expanded={excerpt.id === expandedId}
+              onExpand={() => setChosen(excerpt.id)}
             />
           </li>
         ))}

@@ -46,7 +46,7 @@ export function useExcerptPages(filter: ExcerptFilter, sort: ExcerptSort, versio
 
   const onRange = useCallback(
     (first: number, last: number) => {
-      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page += 1)
+      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE) + 1; page += 1)
         load(page);
     },
     [load],

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { MOD } from '../components/Kbd';
 import type { DocumentSummary } from '../../../shared/dto';
 import { EmptyState } from '../components/EmptyState';
@@ -94,22 +94,38 @@ export function LibraryPane({
       ) : null}
       <ul className="doc-list" aria-label="Documents">
         {shown.map((document) => (
-          <li key={document.id}>
-            <button
-              type="button"
-              className={`doc-list__item${document.id === selectedId ? ' is-selected' : ''}`}
-              aria-current={document.id === selectedId ? 'true' : undefined}
-              onClick={() => onOpen(document.id)}
-            >
-              <span className="doc-list__title">{document.title}</span>
-              <span className="doc-list__meta">
-                {joinPresent([document.outlet, shortDate(document.publishedAt)])}
-                <span className="format-tag">{document.format}</span>
-              </span>
-            </button>
-          </li>
+          <DocumentItem
+            key={document.id}
+            document={document}
+            selected={document.id === selectedId}
+            onOpen={onOpen}
+          />
         ))}
       </ul>
     </nav>
   );
 }
+
+/** One library row; memoised so opening a document re-renders two rows, not the whole list. */
+const DocumentItem = memo(function DocumentItem({
+  document,
+  selected,
+  onOpen,
+}: Readonly<{ document: DocumentSummary; selected: boolean; onOpen: (documentId: string) => void }>) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`doc-list__item${selected ? ' is-selected' : ''}`}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onOpen(document.id)}
+      >
+        <span className="doc-list__title">{document.title}</span>
+        <span className="doc-list__meta">
+          {joinPresent([document.outlet, shortDate(document.publishedAt)])}
+          <span className="format-tag">{document.format}</span>
+        </span>
+      </button>
+    </li>
+  );
+});

@@ -19,13 +19,15 @@ export function useReader(documentId: string | null) {
     { keepPrevious: true },
   );
   const [error, setError] = useState<string | null>(null);
+  const [lastCreatedId, setLastCreatedId] = useState<string | null>(null);
 
   const addExcerpt = useCallback(
     async (range: TextRange) => {
       if (documentId === null) return;
       setError(null);
       try {
-        await call('createExcerpt', { documentId, start: range.start, end: range.end });
+        const created = await call('createExcerpt', { documentId, start: range.start, end: range.end });
+        setLastCreatedId(created.id);
         changed();
       } catch (reason) {
         setError(errorMessage(reason));
@@ -49,5 +51,6 @@ export function useReader(documentId: string | null) {
     excerpts: (excerpts.data ?? []).filter((excerpt) => excerpt.documentId === documentId),
     error: error ?? document.error ?? excerpts.error,
     addExcerpt,
+    lastCreatedId,
   };
 }
