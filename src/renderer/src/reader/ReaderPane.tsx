@@ -27,7 +27,6 @@ export function ReaderPane(props: Props) {
   const articleRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<TextRange | null>(null);
-  const [busy, setBusy] = useState(false);
   const [showBoilerplate, setShowBoilerplate] = useState(false);
   const [finding, setFinding] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number; paragraph: TextRange | null } | null>(null);
@@ -41,19 +40,16 @@ export function ReaderPane(props: Props) {
     return () => globalThis.document.removeEventListener('selectionchange', update);
   }, []);
 
+  // Each take is independent: a second selection taken while the first is still being saved is
+  // never dropped. Clearing the selection at once keeps one selection from being taken twice.
   const take = useCallback(
     async (range: TextRange | null) => {
-      if (range === null || busy) return;
-      setBusy(true);
-      try {
-        await onAddExcerpt(range);
-        globalThis.getSelection()?.removeAllRanges();
-        setPending(null);
-      } finally {
-        setBusy(false);
-      }
+      if (range === null) return;
+      globalThis.getSelection()?.removeAllRanges();
+      setPending(null);
+      await onAddExcerpt(range);
     },
-    [busy, onAddExcerpt],
+    [onAddExcerpt],
   );
 
   useEffect(() => {
@@ -161,7 +157,7 @@ export function ReaderPane(props: Props) {
         <button
           type="button"
           className="button button--primary"
-          disabled={pending === null || busy}
+          disabled={pending === null}
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => void take(pending)}
           title={`Add the selected passage as an excerpt (${MOD}+E)`}
