@@ -38,7 +38,8 @@ export function createCore(ports: CorePorts): Core {
   const context: CoreContext = {
     db,
     ports,
-    parse: pool === undefined ? parseFile : (bytes, fileName) => pool.parse(bytes, fileName),
+    parse:
+      pool === undefined ? parseFile : (bytes, fileName) => pool.parse(bytes, fileName, { prepare: true }),
     parseConcurrency: pool === undefined ? 1 : pool.size * 8,
     exports: new Map(),
     importBatches: new Map(),

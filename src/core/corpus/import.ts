@@ -6,7 +6,7 @@ import { CoreError } from '../errors';
 import { newId } from '../ids';
 import { insertBlocks } from '../store/blocks';
 import { findDocumentIdByOriginalSha256, findLatestVersionOfSource, insertDocument } from '../store/documents';
-import type { ParsedDocument } from './imported-document';
+import type { ParsedDocument, PreparedText } from './imported-document';
 import { importerForExtension, SUPPORTED_EXTENSIONS } from './importers';
 import { buildText } from './normalise';
 
@@ -21,7 +21,7 @@ export type ImportOutcome = Readonly<{
   error: string | null;
 }>;
 
-export function sha256Hex(data: string | Buffer): string {
+export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
@@ -46,8 +46,8 @@ export function storeDocument(
   input: Readonly<{ bytes: Buffer; fileName: string; parsed: ParsedDocument; now: Date }>,
 ): ImportOutcome {
   const { bytes, fileName, parsed } = input;
-  const originalSha256 = sha256Hex(bytes);
-  const { text, blocks } = buildText(parsed.blocks);
+  const prepared = parsed.prepared ?? prepareText(bytes, parsed);
+  const { text, blocks, originalSha256 } = prepared;
   if (text === '') {
     throw new CoreError('import-empty-file', 'The file contains no readable text.');
   }
@@ -71,7 +71,7 @@ export function storeDocument(
       format: parsed.format,
       sourceName: basename(fileName),
       text,
-      textSha256: sha256Hex(text),
+      textSha256: prepared.textSha256,
       originalSha256,
       originalBytes: bytes,
       importedAt: input.now.toISOString(),
@@ -85,6 +85,15 @@ export function storeDocument(
 function fallbackTitle(fileName: string): string {
   const stem = basename(fileName, extname(fileName)).replace(/[-_]+/g, ' ').trim();
   return stem === '' ? 'Untitled document' : stem;
+}
+
+/**
+ * The normalised text, blocks and hashes of a parsed document. Parser threads run this too, so the
+ * thread that stores documents only writes rows.
+ */
+export function prepareText(bytes: Uint8Array, parsed: ParsedDocument): PreparedText {
+  const { text, blocks } = buildText(parsed.blocks);
+  return { text, blocks, textSha256: sha256Hex(text), originalSha256: sha256Hex(bytes) };
 }
 
 /** Turns bytes into a parsed document: in this thread, or in a parser thread (ParserPool). */

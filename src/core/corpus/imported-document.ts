@@ -1,4 +1,5 @@
 import type { BlockKind, DocumentFormat, TextDirection } from '../../shared/dto';
+import type { NewBlock } from '../store/blocks';
 
 /** A stretch of a block's text with the inline emphasis the source gave it. */
 export type RawRun = Readonly<{
@@ -34,6 +35,18 @@ export type ParsedDocument = Readonly<{
   language: string | null;
   direction?: TextDirection | null;
   blocks: readonly RawBlock[];
+  /**
+   * The normalised text, its blocks and both hashes, when a parser thread already computed them
+   * (so the thread that stores documents does no text work). `blocks` is then empty.
+   */
+  prepared?: PreparedText;
+}>;
+
+export type PreparedText = Readonly<{
+  text: string;
+  blocks: readonly NewBlock[];
+  textSha256: string;
+  originalSha256: string;
 }>;
 
 /**

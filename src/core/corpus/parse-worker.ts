@@ -1,13 +1,20 @@
 import { parentPort } from 'node:worker_threads';
 import { isCoreError } from '../errors';
-import { parseFile } from './import';
+import { parseFile, prepareText } from './import';
 import type { ParseReply, ParseRequest } from './parser-pool';
 
 // A parser thread: turns file bytes into a ParsedDocument off the host's event loop. It has no
 // database and no file access beyond what the importers need (none).
 parentPort?.on('message', (request: ParseRequest) => {
-  parseFile(Buffer.from(request.bytes), request.fileName).then(
-    (parsed) => reply({ id: request.id, ok: true, parsed }),
+  const bytes = Buffer.from(request.bytes);
+  parseFile(bytes, request.fileName).then(
+    (parsed) =>
+      reply({
+        id: request.id,
+        ok: true,
+        // Prepared text replaces the raw blocks: less to copy back, nothing left to do but store it.
+        parsed: request.prepare ? { ...parsed, blocks: [], prepared: prepareText(bytes, parsed) } : parsed,
+      }),
     (error: unknown) =>
       reply(
         isCoreError(error)

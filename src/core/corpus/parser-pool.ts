@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../shared/api';
 import { CoreError } from '../errors';
 import type { ParsedDocument } from './imported-document';
 
-export type ParseRequest = Readonly<{ id: number; bytes: ArrayBuffer; fileName: string }>;
+export type ParseRequest = Readonly<{ id: number; bytes: ArrayBuffer; fileName: string; prepare: boolean }>;
 export type ParseReply =
   | Readonly<{ id: number; ok: true; parsed: ParsedDocument }>
   | Readonly<{ id: number; ok: false; code: ErrorCode; message: string }>;
@@ -54,13 +54,17 @@ export class ParserPool {
     this.maxHeapMb = options.maxHeapMb ?? 512;
   }
 
-  parse(bytes: Buffer, fileName: string): Promise<ParsedDocument> {
+  /**
+   * Parses a file in a thread. With `prepare`, the thread also normalises the text and hashes it
+   * (ParsedDocument.prepared), ready to store.
+   */
+  parse(bytes: Buffer, fileName: string, options: Readonly<{ prepare?: boolean }> = {}): Promise<ParsedDocument> {
     if (this.closed) return Promise.reject(new CoreError('internal', 'The parser pool is closed.'));
     // A private copy whose memory can be handed to the thread without copying again.
     const copy = new ArrayBuffer(bytes.byteLength);
     new Uint8Array(copy).set(bytes);
     return new Promise<ParsedDocument>((resolve, reject) => {
-      this.queue.push({ request: { bytes: copy, fileName }, resolve, reject });
+      this.queue.push({ request: { bytes: copy, fileName, prepare: options.prepare === true }, resolve, reject });
       this.pump();
     });
   }
