@@ -9,6 +9,7 @@ import { seedFromCorpusOnce } from '../../src/core/corpus/seed';
 import { sourceParserWorker } from '../../src/core/corpus/source-worker';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { API_METHODS } from '../../src/shared/methods';
+import { RENDERER_MIME_TYPES as MIME } from '../../src/shared/mime';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 
@@ -27,14 +28,6 @@ export type E2eHost = Readonly<{ url: string; core: Core; close: () => Promise<v
 const API_PATH = '/__e2e/api';
 const BRIDGE_PATH = '/__e2e/bridge.js';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 /**
  * The browser e2e host: serves the built renderer over http on 127.0.0.1 with the production CSP,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createCore, type Core } from '../../src/core/api/core';
+import type { Core } from '../../src/core/api/core';
 import { importPaths } from '../../src/core/corpus/import';
 import { buildText } from '../../src/core/corpus/normalise';
 import { ParserPool } from '../../src/core/corpus/parser-pool';
@@ -11,20 +11,12 @@ import { newId } from '../../src/core/ids';
 import { insertBlocks } from '../../src/core/store/blocks';
 import { insertDocument } from '../../src/core/store/documents';
 import { openStore } from '../../src/core/store/open';
-import { tempDir } from '../../src/core/testing/temp-core';
+import { createHeadlessCore, tempDir } from '../../src/core/testing/temp-core';
 import { writeHtmlCorpus, writeTextCorpus } from './corpus-generator';
 import { round } from './measure';
 
 function newCore(dataDir: string): Core {
-  return createCore({
-    dataDir,
-    fontsDir: '',
-    chooseSavePath: () => Promise.resolve(null),
-    chooseOpenPaths: () => Promise.resolve(null),
-    showItemInFolder: () => undefined,
-    now: () => new Date(),
-    parserWorker: sourceParserWorker(),
-  });
+  return createHeadlessCore(dataDir, { parserWorker: sourceParserWorker() });
 }
 
 /** Samples the process's resident memory (main thread and parser threads together). */

@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listImportableFiles } from '../../src/core/corpus/import';
 import { seedFromCorpusOnce } from '../../src/core/corpus/seed';
-import { createCore } from '../../src/core/api/core';
 import { applyConnectionSettings } from '../../src/core/store/open';
-import { tempDir } from '../../src/core/testing/temp-core';
+import { createHeadlessCore, tempDir } from '../../src/core/testing/temp-core';
 import { round, time } from './measure';
 
 /**
@@ -18,14 +17,7 @@ export async function benchSeed(corpusDir: string, runs: number) {
   const files = await listImportableFiles(corpusDir);
   const seed = await time(runs, async () => {
     const dir = tempDir('bench-seed-');
-    const core = createCore({
-      dataDir: dir.path,
-      fontsDir: '',
-      chooseSavePath: () => Promise.resolve(null),
-      chooseOpenPaths: () => Promise.resolve(null),
-      showItemInFolder: () => undefined,
-      now: () => new Date(),
-    });
+    const core = createHeadlessCore(dir.path);
     await seedFromCorpusOnce(core, corpusDir);
     core.close();
     dir.dispose();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createCore, type Core } from '../../src/core/api/core';
+import type { Core } from '../../src/core/api/core';
 import { buildText } from '../../src/core/corpus/normalise';
 import { selectorAt, snapToWords } from '../../src/core/excerpts/anchor';
 import { insertBlocks } from '../../src/core/store/blocks';
@@ -8,7 +8,7 @@ import { insertExcerpts, type NewExcerpt } from '../../src/core/store/excerpts';
 import { insertTag } from '../../src/core/store/tags';
 import { openStore } from '../../src/core/store/open';
 import { seededRandom } from '../../src/core/testing/random';
-import { tempDir } from '../../src/core/testing/temp-core';
+import { createHeadlessCore, tempDir } from '../../src/core/testing/temp-core';
 import type { ExcerptFilter, ExcerptSort } from '../../src/shared/dto';
 import { generateArticle } from './corpus-generator';
 import { round, time } from './measure';
@@ -120,14 +120,7 @@ export function buildLibrary(dataDir: string, count: number): Library {
 }
 
 function openCore(dataDir: string): Core {
-  return createCore({
-    dataDir,
-    fontsDir: '',
-    chooseSavePath: () => Promise.resolve(null),
-    chooseOpenPaths: () => Promise.resolve(null),
-    showItemInFolder: () => undefined,
-    now: () => new Date(),
-  });
+  return createHeadlessCore(dataDir);
 }
 
 /**

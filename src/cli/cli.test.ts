@@ -1,33 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfPages, pdfTextOf } from '../core/testing/pdf-text';
-import { CORPUS_DIR, tempDir } from '../core/testing/temp-core';
+import { CORPUS_DIR, createHeadlessCore } from '../core/testing/temp-core';
 import { parseArgs, UsageError } from './args';
-import { runCli } from './run';
+import { cli, json, useWorkspaces } from './testing';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function workspace(): string {
-  const dir = tempDir('briefing-cli-');
-  cleanups.push(dir.dispose);
-  return dir.path;
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
-
-function json<T>(text: string): T {
-  return JSON.parse(text) as T;
-}
+const workspace = useWorkspaces('briefing-cli-');
 
 type DocumentRow = {
   id: string;
@@ -206,16 +186,7 @@ describe('compose', () => {
     );
     expect(existsSync(out)).toBe(false);
     // Nothing was saved: compose a valid spec and check it is the only briefing.
-    const { handlers, close } = await import('../core/api/core').then(({ createCore }) =>
-      createCore({
-        dataDir,
-        fontsDir: '',
-        chooseSavePath: () => Promise.resolve(null),
-        chooseOpenPaths: () => Promise.resolve(null),
-        showItemInFolder: () => undefined,
-        now: () => new Date(),
-      }),
-    );
+    const { handlers, close } = createHeadlessCore(dataDir);
     expect(await handlers.listBriefings({})).toEqual([]);
     expect(await handlers.listExcerpts({})).toEqual([]);
     close();

@@ -2,22 +2,12 @@ import { realpath } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { RENDERER_MIME_TYPES as MIME } from '../shared/mime';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'main';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
 
 /**
  * True when `url` is on the app's own origin. Compared by scheme and host: Node's URL reports the

@@ -1,44 +1,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BundleImportSummary, Collection } from '../../shared/dto';
-import { createCore } from '../../core/api/core';
-import { CORPUS_DIR, FONTS_DIR, tempDir } from '../../core/testing/temp-core';
-import { runCli } from '../run';
+import { CORPUS_DIR, createHeadlessCore } from '../../core/testing/temp-core';
+import { cli, json, useWorkspaces } from '../testing';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function workspace(): string {
-  const dir = tempDir('briefing-cli-collections-');
-  cleanups.push(dir.dispose);
-  return dir.path;
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
-
-function json<T>(text: string): T {
-  return JSON.parse(text) as T;
-}
+const workspace = useWorkspaces('briefing-cli-collections-');
 
 /** A library with the corpus and three excerpts (made through core: the CLI has no excerpt command yet). */
 async function library(dataDir: string): Promise<string[]> {
   expect((await cli('import', CORPUS_DIR, '--data-dir', dataDir)).code).toBe(0);
-  const core = createCore({
-    dataDir,
-    fontsDir: FONTS_DIR,
-    chooseSavePath: () => Promise.resolve(null),
-    chooseOpenPaths: () => Promise.resolve(null),
-    showItemInFolder: () => undefined,
-    now: () => new Date(),
-  });
+  const core = createHeadlessCore(dataDir);
   try {
     const [document] = await core.handlers.listDocuments({});
     if (document === undefined) throw new Error('no documents');

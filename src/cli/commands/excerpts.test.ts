@@ -4,23 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../core/store/open';
 import { tempDir } from '../../core/testing/temp-core';
-import { runCli } from '../run';
+import { cli, json } from '../testing';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
-
-function json<T>(text: string): T {
-  return JSON.parse(text) as T;
-}
 
 const ARTICLE = `Title: Red Sea War-Risk Premiums Refuse to Fall
 Author: Daniel Okafor-Reid

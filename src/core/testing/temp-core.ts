@@ -10,6 +10,22 @@ export const CORPUS_DIR = join(REPO_ROOT, 'corpus');
 
 export type TempCore = Core & Readonly<{ dataDir: string; dispose: () => void }>;
 
+/**
+ * A core on `dataDir` with hosts that answer no dialogs and show nothing: for tests, benchmarks
+ * and scripts that drive core directly.
+ */
+export function createHeadlessCore(dataDir: string, overrides: Partial<CorePorts> = {}): Core {
+  return createCore({
+    dataDir,
+    fontsDir: FONTS_DIR,
+    chooseSavePath: () => Promise.resolve(null),
+    chooseOpenPaths: () => Promise.resolve(null),
+    showItemInFolder: () => undefined,
+    now: () => new Date(),
+    ...overrides,
+  });
+}
+
 /** A real core over a real database in a fresh temporary folder, for tests. */
 export function createTempCore(overrides: Partial<CorePorts> = {}): TempCore {
   const dataDir = mkdtempSync(join(tmpdir(), 'briefing-test-'));

@@ -14,6 +14,14 @@ export type ExcerptActions = Readonly<{
   onDelete: (excerpt: ExcerptDetail) => void;
 }>;
 
+/** Moving either edge of an excerpt by a word, outwards or inwards. */
+const ADJUSTMENTS = [
+  { label: 'Extend start by a word', text: '◀ start', edge: 'start', direction: -1 },
+  { label: 'Shrink start by a word', text: 'start ▶', edge: 'start', direction: 1 },
+  { label: 'Shrink end by a word', text: '◀ end', edge: 'end', direction: -1 },
+  { label: 'Extend end by a word', text: 'end ▶', edge: 'end', direction: 1 },
+] as const;
+
 type Props = Readonly<{
   excerpt: ExcerptDetail;
   collections: readonly Collection[];
@@ -120,38 +128,17 @@ export function ExcerptCard({
           </div>
           {adjusting && actions.onResize !== undefined ? (
             <div className="excerpt-card__adjust" role="group" aria-label="Adjust the excerpt">
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => actions.onResize?.(excerpt, 'start', -1)}
-                aria-label="Extend start by a word"
-              >
-                ◀ start
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => actions.onResize?.(excerpt, 'start', 1)}
-                aria-label="Shrink start by a word"
-              >
-                start ▶
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => actions.onResize?.(excerpt, 'end', -1)}
-                aria-label="Shrink end by a word"
-              >
-                ◀ end
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => actions.onResize?.(excerpt, 'end', 1)}
-                aria-label="Extend end by a word"
-              >
-                end ▶
-              </button>
+              {ADJUSTMENTS.map((adjustment) => (
+                <button
+                  key={adjustment.label}
+                  type="button"
+                  className="button button--small"
+                  aria-label={adjustment.label}
+                  onClick={() => actions.onResize?.(excerpt, adjustment.edge, adjustment.direction)}
+                >
+                  {adjustment.text}
+                </button>
+              ))}
             </div>
           ) : null}
           <div className="excerpt-card__actions">
