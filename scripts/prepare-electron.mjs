@@ -22,8 +22,14 @@ const wanted = JSON.stringify({
   arch: process.arch,
 });
 
+// npm may point node-gyp at this machine's Node headers (npm_config_nodedir); for Electron's ABI
+// the headers must come from --dist-url, so that setting is left out of the children's environment.
+const childEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'),
+);
+
 function run(command, args, cwd) {
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: childEnv });
   return result.status === 0;
 }
 
@@ -49,10 +55,9 @@ cpSync(join(root, 'node_modules', 'better-sqlite3'), work, {
   filter: (source) => !source.includes(`${join('better-sqlite3', 'build')}`),
 });
 const prebuilt = run(
-  'npx',
+  process.execPath,
   [
-    '--no-install',
-    'prebuild-install',
+    join(root, 'node_modules', 'prebuild-install', 'bin.js'),
     '--runtime',
     'electron',
     '--target',
@@ -65,10 +70,9 @@ const prebuilt = run(
 const built =
   prebuilt ||
   run(
-    'npx',
+    process.execPath,
     [
-      '--no-install',
-      'node-gyp',
+      join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
       'rebuild',
       '--release',
       '--runtime=electron',
@@ -82,6 +86,14 @@ const output = join(work, 'build', 'Release', 'better_sqlite3.node');
 if (!built || !existsSync(output)) {
   console.error(
     'Could not build better-sqlite3 for Electron. Install a C++ toolchain (see README) and try again.',
+  );
+  process.exit(1);
+}
+// A binary that plain Node can load was built for Node's ABI, not Electron's: refuse it.
+const probe = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(output)})`], { env: childEnv });
+if (probe.status === 0) {
+  console.error(
+    'The better-sqlite3 build targets Node, not Electron (check npm_config_nodedir); not using it.',
   );
   process.exit(1);
 }
