@@ -8,20 +8,15 @@ import { selectorAt } from '../excerpts/anchor';
 import { newId } from '../ids';
 import type { NewBlock } from '../store/blocks';
 import { insertBlocks } from '../store/blocks';
-import {
-  findDocumentIdByTextSha256,
-  findTagIdByName,
-  insertBundleDocument,
-  insertExcerptTag,
-  insertTagIfMissing,
-  setExcerptColorAndPage,
-} from '../store/bundle-documents';
+import { findDocumentIdByTextSha256, setExcerptColorAndPage } from '../store/bundle-documents';
 import { collectionNameExists, insertCollection, insertCollectionItem } from '../store/collections';
 import {
   findDocumentIdByOriginalSha256,
   findLatestVersionOfSource,
   getDocumentText,
+  insertDocument,
 } from '../store/documents';
+import { addExcerptTags, findTagByName, insertTag } from '../store/tags';
 import { findExcerptByPosition, insertExcerpt } from '../store/excerpts';
 import { MAX_BUNDLE_BYTES, type BundleDocument, type BundleExcerpt } from './bundle-format';
 import { verifyBundle } from './bundle-verify';
@@ -172,7 +167,7 @@ function storeBundleDocument(
     );
   }
   const id = newId('doc');
-  insertBundleDocument(db, {
+  insertDocument(db, {
     id,
     title: document.title,
     author: document.author,
@@ -191,7 +186,7 @@ function storeBundleDocument(
     previousVersionId:
       findLatestVersionOfSource(db, { url: document.url, title: document.title, outlet: document.outlet }) ??
       null,
-    bundleOriginalSha256: document.originalSha256,
+    provenance: { bundleOriginalSha256: document.originalSha256 },
   });
   insertBlocks(db, id, paragraphBlocks(document.text));
   return id;
@@ -243,11 +238,12 @@ function storeBundleExcerpt(
   if (excerpt.color !== null || excerpt.page !== null) {
     setExcerptColorAndPage(db, { excerptId: id, color: excerpt.color, page: excerpt.page });
   }
-  for (const tag of excerpt.tags) {
-    insertTagIfMissing(db, tag, at);
-    const tagId = findTagIdByName(db, tag);
-    if (tagId !== undefined) insertExcerptTag(db, id, tagId);
-  }
+  // Same case-insensitive matching (in every script) as tags edited in the app.
+  addExcerptTags(
+    db,
+    id,
+    excerpt.tags.map((tag) => findTagByName(db, tag)?.id ?? insertTag(db, tag, at)),
+  );
   return id;
 }
 

@@ -19,6 +19,8 @@ export type NewDocumentRow = Readonly<{
   originalBytes: Buffer;
   importedAt: string;
   previousVersionId: string | null;
+  /** Extra provenance kept with the metadata as first imported (e.g. a bundle sender's hash). */
+  provenance?: Readonly<Record<string, string>>;
 }>;
 
 /** The metadata fields an analyst may edit; the text never changes. */
@@ -72,6 +74,7 @@ function toSummary(row: SummaryRow): DocumentSummary {
 }
 
 export function insertDocument(db: Database.Database, row: NewDocumentRow): void {
+  const { provenance, ...fields } = row;
   prepared(
     db,
     `INSERT INTO documents (id, title, author, outlet, published_at, url, language, direction, format,
@@ -81,7 +84,7 @@ export function insertDocument(db: Database.Database, row: NewDocumentRow): void
        @sourceName, @text, @textSha256, @originalSha256, @originalBytes, @byteSize, @importedAt,
        @previousVersionId, @originalMetadata)`,
   ).run({
-    ...row,
+    ...fields,
     byteSize: row.originalBytes.byteLength,
     originalMetadata: JSON.stringify({
       title: row.title,
@@ -90,6 +93,7 @@ export function insertDocument(db: Database.Database, row: NewDocumentRow): void
       publishedAt: row.publishedAt,
       url: row.url,
       language: row.language,
+      ...provenance,
     }),
   });
 }
