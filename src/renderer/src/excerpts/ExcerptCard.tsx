@@ -45,6 +45,19 @@ export function ExcerptCard({
 }: Props) {
   const [note, setNote] = useState(excerpt.note);
   const [adjusting, setAdjusting] = useState(false);
+  const onAddToBriefing = actions.onAddToBriefing;
+  const addToBriefing =
+    onAddToBriefing === undefined ? null : (
+      <button
+        type="button"
+        className="button button--small"
+        disabled={!canAddToBriefing}
+        title={canAddToBriefing ? 'Append to the open briefing' : 'Create a briefing first'}
+        onClick={() => onAddToBriefing(excerpt)}
+      >
+        Add to briefing
+      </button>
+    );
   const saveNote = () => {
     if (note.trim() !== excerpt.note) actions.onUpdate(excerpt, { note: note.trim() });
   };
@@ -75,17 +88,7 @@ export function ExcerptCard({
             <p className="excerpt-card__tags">{excerpt.tags.map((tag) => `#${tag}`).join(' ')}</p>
           )}
           <div className="excerpt-card__actions">
-            {actions.onAddToBriefing === undefined ? null : (
-              <button
-                type="button"
-                className="button button--small"
-                disabled={!canAddToBriefing}
-                title={canAddToBriefing ? 'Append to the open briefing' : 'Create a briefing first'}
-                onClick={() => actions.onAddToBriefing?.(excerpt)}
-              >
-                Add to briefing
-              </button>
-            )}
+            {addToBriefing}
             <button
               type="button"
               className="button button--small button--quiet"
@@ -142,17 +145,7 @@ export function ExcerptCard({
             </div>
           ) : null}
           <div className="excerpt-card__actions">
-            {actions.onAddToBriefing === undefined ? null : (
-              <button
-                type="button"
-                className="button button--small"
-                disabled={!canAddToBriefing}
-                title={canAddToBriefing ? 'Append to the open briefing' : 'Create a briefing first'}
-                onClick={() => actions.onAddToBriefing?.(excerpt)}
-              >
-                Add to briefing
-              </button>
-            )}
+            {addToBriefing}
             <select
               className="field field--compact field--small"
               aria-label="Add to collection"
