@@ -92,7 +92,7 @@ function bareInsertLoop(files: readonly string[], dataDir: string) {
         importedAt: new Date().toISOString(),
         previousVersionId: null,
       });
-      insertBlocks(db, id, built.blocks);
+      insertBlocks(db, id, built.text, built.blocks);
     })();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -68,7 +68,7 @@ export function buildLibrary(dataDir: string, count: number): Library {
         importedAt: new Date(base).toISOString(),
         previousVersionId: null,
       });
-      insertBlocks(db, id, built.blocks);
+      insertBlocks(db, id, built.text, built.blocks);
       outlets.add(article.outlet);
       documents.push({ id, text: built.text, sha: createHash('sha256').update(built.text).digest('hex') });
     }

@@ -21,6 +21,8 @@ Commands:
   excerpts [--document id] [--tag t]
                                    List excerpts
   verify                           Check every excerpt against its source text
+  search "<query>" [--limit N]     Search documents and excerpts (words, "phrases", prefix*, -not,
+                                   OR, author: outlet: tag: in:documents|excerpts after: before:)
   collection create <name> | add <collectionId> <excerptId>... | list
            | export <collectionId> --out <file.bbundle> | import <file.bbundle>
                                    Manage collections and share them as bundles

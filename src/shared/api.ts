@@ -20,6 +20,10 @@ import type {
   DocumentDetail,
   DocumentSummary,
   ExportResult,
+  SavedSearch,
+  SearchFacets,
+  SearchRequest,
+  SearchResults,
 } from './dto';
 
 /**
@@ -130,6 +134,20 @@ export type BriefingApi = {
    * by the id it was given; paths never come from the renderer.
    */
   revealExport(input: Readonly<{ exportId: string }>): Promise<void>;
+  /**
+   * Ranked full-text search over documents and excerpts in the analyst query language. Any text is
+   * accepted; a query with nothing to search answers `searched: false`.
+   */
+  search(input: SearchRequest): Promise<SearchResults>;
+  /** Counts by outlet, author, year and tag over everything the query matches. */
+  searchFacets(input: Readonly<{ query: string; typeahead?: boolean }>): Promise<SearchFacets>;
+  /** Saved searches by name, each with how many matching documents are new since its last run. */
+  listSavedSearches(input: Readonly<Record<string, never>>): Promise<readonly SavedSearch[]>;
+  /** Names a query (its filters are part of the query text). */
+  saveSearch(input: Readonly<{ name: string; query: string }>): Promise<SavedSearch>;
+  deleteSavedSearch(input: Readonly<{ savedSearchId: string }>): Promise<void>;
+  /** Marks a saved search as run now; answers it as it stood before (with its count of new documents). */
+  runSavedSearch(input: Readonly<{ savedSearchId: string }>): Promise<SavedSearch>;
 };
 
 export type ApiInput<M extends ApiMethod> = Parameters<BriefingApi[M]>[0];
@@ -149,6 +167,7 @@ export const ERROR_CODES = [
   'excerpt-not-found',
   'excerpt-in-use',
   'collection-not-found',
+  'saved-search-not-found',
   'tag-invalid',
   'bundle-invalid',
   'nothing-to-undo',

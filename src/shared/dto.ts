@@ -291,3 +291,80 @@ export type HistoryState = Readonly<{
   undoLabel: string | null;
   redoLabel: string | null;
 }>;
+
+/** Text with the matched words marked: `highlights` are [start, end) ranges into `text`. */
+export type MarkedText = Readonly<{ text: string; highlights: readonly (readonly [number, number])[] }>;
+
+export type SearchSort = 'relevance' | 'date';
+
+export type SearchRequest = Readonly<{
+  query: string;
+  sort?: SearchSort;
+  offset?: number;
+  limit?: number;
+  /** Search as you type: the last word, while still being typed, also matches longer words. */
+  typeahead?: boolean;
+}>;
+
+/** One passage of a document that matches: its block, offsets into the text and a snippet. */
+export type BlockHit = Readonly<{
+  blockId: number;
+  start: number;
+  end: number;
+  page: number | null;
+  snippet: MarkedText;
+}>;
+
+export type DocumentSearchHit = Readonly<{
+  documentId: string;
+  title: MarkedText;
+  author: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+  /** bm25: lower is better (SQLite's convention). */
+  score: number;
+  hits: readonly BlockHit[];
+}>;
+
+export type ExcerptSearchHit = Readonly<{
+  excerptId: string;
+  documentId: string;
+  documentTitle: string;
+  start: number;
+  end: number;
+  quote: MarkedText;
+  note: MarkedText | null;
+  tags: readonly string[];
+  score: number;
+}>;
+
+export type SearchResults = Readonly<{
+  /** False when the query holds nothing to search (empty, punctuation only): show the empty state. */
+  searched: boolean;
+  /** Words and phrases to highlight in the reader. */
+  terms: readonly string[];
+  documentTotal: number;
+  documents: readonly DocumentSearchHit[];
+  excerptTotal: number;
+  excerpts: readonly ExcerptSearchHit[];
+  offset: number;
+}>;
+
+export type FacetCount = Readonly<{ value: string; count: number }>;
+
+export type SearchFacets = Readonly<{
+  outlets: readonly FacetCount[];
+  authors: readonly FacetCount[];
+  years: readonly FacetCount[];
+  tags: readonly FacetCount[];
+}>;
+
+export type SavedSearch = Readonly<{
+  id: string;
+  name: string;
+  query: string;
+  createdAt: string;
+  lastRunAt: string | null;
+  /** Matching documents imported since the last run (all matches if it never ran). */
+  newSinceLastRun: number;
+}>;

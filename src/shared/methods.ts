@@ -43,6 +43,12 @@ export const API_METHODS = [
   'addExcerptToBriefing',
   'exportBriefingPdf',
   'revealExport',
+  'search',
+  'searchFacets',
+  'listSavedSearches',
+  'saveSearch',
+  'deleteSavedSearch',
+  'runSavedSearch',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -137,6 +137,26 @@ export const API_INPUT_SCHEMAS = {
     .strict(),
   exportBriefingPdf: z.object({ briefingId: id }).strict(),
   revealExport: z.object({ exportId: id }).strict(),
+  search: z
+    .object({
+      // Any text is a valid query; very long input is cut by core, never refused.
+      query: z.string().max(100_000),
+      sort: z.enum(['relevance', 'date']).optional(),
+      offset: z.number().int().min(0).max(1_000_000).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+      typeahead: z.boolean().optional(),
+    })
+    .strict(),
+  searchFacets: z.object({ query: z.string().max(100_000), typeahead: z.boolean().optional() }).strict(),
+  listSavedSearches: empty,
+  saveSearch: z
+    .object({
+      name: z.string().trim().min(1, 'a saved search needs a name').max(200),
+      query: z.string().min(1).max(10_000),
+    })
+    .strict(),
+  deleteSavedSearch: z.object({ savedSearchId: id }).strict(),
+  runSavedSearch: z.object({ savedSearchId: id }).strict(),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 /** Compile-time proof that every schema accepts exactly what the method's type declares. */

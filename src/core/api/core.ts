@@ -8,6 +8,7 @@ import { collectionHandlers } from '../collections/handlers';
 import { excerptHandlers } from '../excerpts/handlers';
 import { excerptLibraryHandlers } from '../excerpts/library-handlers';
 import { exportHandlers, type ExportRegistry } from '../export/handlers';
+import { searchHandlers } from '../search/handlers';
 import type { CorePorts } from '../ports';
 import { openStore } from '../store/open';
 
@@ -51,6 +52,7 @@ export function createCore(ports: CorePorts): Core {
     ...collectionHandlers(context),
     ...briefingHandlers(context),
     ...exportHandlers(context),
+    ...searchHandlers(context),
   });
   return {
     handlers,

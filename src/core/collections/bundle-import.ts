@@ -188,7 +188,7 @@ function storeBundleDocument(
       null,
     provenance: { bundleOriginalSha256: document.originalSha256 },
   });
-  insertBlocks(db, id, paragraphBlocks(document.text));
+  insertBlocks(db, id, document.text, paragraphBlocks(document.text));
   return id;
 }
 

@@ -77,7 +77,7 @@ export function storeDocument(
       importedAt: input.now.toISOString(),
       previousVersionId: findLatestVersionOfSource(db, { url: parsed.url, title, outlet: parsed.outlet }) ?? null,
     });
-    insertBlocks(db, id, blocks);
+    insertBlocks(db, id, text, blocks);
     return { file: fileName, status: 'imported', documentId: id, title, error: null };
   })();
 }

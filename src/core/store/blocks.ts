@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { indexDocument } from './search-index';
 import { prepared } from './statements';
 import type { Block, BlockKind, InlineMark } from '../../shared/dto';
 
@@ -24,7 +25,13 @@ type BlockRow = {
   marks: string | null;
 };
 
-export function insertBlocks(db: Database.Database, documentId: string, blocks: readonly NewBlock[]): void {
+/** Stores a document's blocks and adds the document to the full-text index (same transaction). */
+export function insertBlocks(
+  db: Database.Database,
+  documentId: string,
+  text: string,
+  blocks: readonly NewBlock[],
+): void {
   const insert = prepared(
     db,
     `INSERT INTO blocks (document_id, ordinal, kind, level, start_offset, end_offset, page, boilerplate, marks)
@@ -43,6 +50,7 @@ export function insertBlocks(db: Database.Database, documentId: string, blocks: 
       block.marks.length === 0 ? null : JSON.stringify(block.marks),
     );
   });
+  indexDocument(db, documentId, text, blocks);
 }
 
 function parseMarks(json: string | null): InlineMark[] {

@@ -25,6 +25,7 @@ export function migrate(
     if (migration.version <= from) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.backfill?.(db);
       const problems = db.pragma('foreign_key_check') as unknown[];
       if (problems.length > 0) {
         throw new Error(`Migration ${migration.version} left ${problems.length} foreign key problems`);

@@ -1,0 +1,21 @@
+import type { BriefingApi } from '../../shared/api';
+import type { CoreContext } from '../api/core';
+import { deleteSavedSearch, listSavedSearches, runSavedSearch, saveSearch } from './saved';
+import { search, searchFacets } from './service';
+
+export type SearchMethods =
+  'search' | 'searchFacets' | 'listSavedSearches' | 'saveSearch' | 'deleteSavedSearch' | 'runSavedSearch';
+
+export function searchHandlers({ db, ports }: CoreContext): Pick<BriefingApi, SearchMethods> {
+  return {
+    search: (input) => Promise.resolve(search(db, input)),
+    searchFacets: (input) => Promise.resolve(searchFacets(db, input)),
+    listSavedSearches: () => Promise.resolve(listSavedSearches(db)),
+    saveSearch: (input) => Promise.resolve(saveSearch(db, input, ports.now())),
+    deleteSavedSearch: ({ savedSearchId }) => {
+      deleteSavedSearch(db, savedSearchId);
+      return Promise.resolve();
+    },
+    runSavedSearch: ({ savedSearchId }) => Promise.resolve(runSavedSearch(db, savedSearchId, ports.now())),
+  };
+}

@@ -1,0 +1,484 @@
+import type Database from 'better-sqlite3';
+import type {
+  BlockHit,
+  DocumentSearchHit,
+  ExcerptSearchHit,
+  FacetCount,
+  MarkedText,
+  SearchFacets,
+  SearchRequest,
+  SearchResults,
+} from '../../shared/dto';
+import { prepared } from '../store/statements';
+import { parseQuery, type ParsedQuery, type SearchFilters } from './query';
+import { markedRanges, snippetAround } from './snippet';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 200;
+/** Longer queries are cut here (a pasted page is still searched by its first words). */
+export const MAX_QUERY_LENGTH = 1000;
+/** Excerpt hits shown above the documents when the query is not limited to excerpts. */
+const EXCERPTS_BESIDE_DOCUMENTS = 5;
+/** Passages shown per document. */
+const HITS_PER_DOCUMENT = 3;
+const FACET_LIMIT = 12;
+
+/** Title and headings weigh more than body text. */
+const DOCUMENT_RANK = 'bm25(10.0, 5.0, 1.0)';
+const DOCUMENT_WEIGHTS = `bm25(document_fts, 10.0, 5.0, 1.0)`;
+const EXCERPT_WEIGHTS = 'bm25(excerpt_fts, 1.0, 1.0, 2.0)';
+const MARK_OPEN = '\u0001';
+const MARK_CLOSE = '\u0002';
+
+const registered = new WeakSet<Database.Database>();
+
+/** Case- and accent-insensitive form of a filter value or a column, for `author:` and `outlet:`. */
+export function fold(value: string): string {
+  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
+}
+
+function registerFunctions(db: Database.Database): void {
+  if (registered.has(db)) return;
+  db.function('bb_fold', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? fold(value) : null,
+  );
+  registered.add(db);
+}
+
+type Scope = Readonly<{ from: string; where: string; params: Record<string, string> }>;
+
+/** Text for the query as typed so far: the last word, if it is still being typed, is a prefix. */
+export function typeaheadQuery(query: string): string {
+  if (/[\p{L}\p{N}\p{M}]{3,}$/u.test(query) && !/"[^"]*$/u.test(query.replace(/"[^"]*"/gu, ''))) {
+    return `${query}*`;
+  }
+  return query;
+}
+
+function filterClauses(
+  filters: SearchFilters,
+  excerptAlias: string | null,
+): { sql: string[]; params: Record<string, string> } {
+  const sql: string[] = [];
+  const params: Record<string, string> = {};
+  if (filters.author !== undefined) {
+    sql.push("instr(bb_fold(coalesce(d.author, '')), @author) > 0");
+    params.author = fold(filters.author);
+  }
+  if (filters.outlet !== undefined) {
+    sql.push("instr(bb_fold(coalesce(d.outlet, '')), @outlet) > 0");
+    params.outlet = fold(filters.outlet);
+  }
+  if (filters.after !== undefined) {
+    sql.push('substr(d.published_at, 1, 10) > @after');
+    params.after = filters.after;
+  }
+  if (filters.before !== undefined) {
+    sql.push('substr(d.published_at, 1, 10) < @before');
+    params.before = filters.before;
+  }
+  if (filters.tag !== undefined) {
+    params.tag = filters.tag;
+    sql.push(
+      excerptAlias === null
+        ? `EXISTS (SELECT 1 FROM excerpts te JOIN excerpt_tags et ON et.excerpt_id = te.id
+                    JOIN tags t ON t.id = et.tag_id WHERE te.document_id = d.id AND t.name = @tag)`
+        : `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
+                    WHERE et.excerpt_id = ${excerptAlias}.id AND t.name = @tag)`,
+    );
+  }
+  return { sql, params };
+}
+
+function documentScope(parsed: ParsedQuery): Scope {
+  const filters = filterClauses(parsed.filters, null);
+  if (parsed.match === null) {
+    return {
+      from: 'documents d JOIN document_search s ON s.document_id = d.id',
+      where: ['1', ...filters.sql].join(' AND '),
+      params: filters.params,
+    };
+  }
+  return {
+    from: `document_fts JOIN document_search s ON s.key = document_fts.rowid
+           JOIN documents d ON d.id = s.document_id`,
+    where: ['document_fts MATCH @match', ...filters.sql].join(' AND '),
+    params: { ...filters.params, match: parsed.match },
+  };
+}
+
+function excerptScope(parsed: ParsedQuery): Scope {
+  const filters = filterClauses(parsed.filters, 'e');
+  if (parsed.match === null) {
+    return {
+      from: 'excerpts e JOIN excerpt_search xs ON xs.excerpt_id = e.id JOIN documents d ON d.id = e.document_id',
+      where: ['1', ...filters.sql].join(' AND '),
+      params: filters.params,
+    };
+  }
+  return {
+    from: `excerpt_fts JOIN excerpt_search xs ON xs.key = excerpt_fts.rowid
+           JOIN excerpts e ON e.id = xs.excerpt_id JOIN documents d ON d.id = e.document_id`,
+    where: ['excerpt_fts MATCH @match', ...filters.sql].join(' AND '),
+    params: { ...filters.params, match: parsed.match },
+  };
+}
+
+function hasFilters(filters: SearchFilters): boolean {
+  return (
+    filters.author !== undefined ||
+    filters.outlet !== undefined ||
+    filters.tag !== undefined ||
+    filters.after !== undefined ||
+    filters.before !== undefined
+  );
+}
+
+type RankedKey = { key: number; score: number };
+
+function pageSize(limit: number | undefined): number {
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(limit ?? DEFAULT_PAGE_SIZE)));
+}
+
+/** Documents in rank order: keys into document_search, with their bm25 score (0 when unranked). */
+function rankDocuments(
+  db: Database.Database,
+  parsed: ParsedQuery,
+  sort: 'relevance' | 'date',
+  offset: number,
+  limit: number,
+): { keys: RankedKey[]; total: number } {
+  if (parsed.match !== null && !hasFilters(parsed.filters) && sort === 'relevance') {
+    // The common case stays inside FTS5, which ranks without touching the documents table.
+    const keys = prepared(
+      db,
+      `SELECT rowid AS key, rank AS score FROM document_fts
+        WHERE document_fts MATCH @match AND rank MATCH '${DOCUMENT_RANK}'
+        ORDER BY rank LIMIT @limit OFFSET @offset`,
+    ).all({ match: parsed.match, limit, offset }) as RankedKey[];
+    const total = prepared(db, 'SELECT count(*) AS n FROM document_fts WHERE document_fts MATCH ?').get(
+      parsed.match,
+    ) as { n: number };
+    return { keys, total: total.n };
+  }
+  const scope = documentScope(parsed);
+  const score = parsed.match === null ? '0.0' : DOCUMENT_WEIGHTS;
+  const order =
+    sort === 'date' || parsed.match === null
+      ? "coalesce(d.published_at, '') DESC, score, s.key"
+      : 'score, s.key';
+  const keys = prepared(
+    db,
+    `SELECT s.key AS key, ${score} AS score FROM ${scope.from} WHERE ${scope.where}
+      ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all({ ...scope.params, limit, offset }) as RankedKey[];
+  const total = prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${scope.where}`).get(
+    scope.params,
+  ) as { n: number };
+  return { keys, total: total.n };
+}
+
+type DocumentRow = {
+  key: number;
+  id: string;
+  title: string;
+  author: string | null;
+  outlet: string | null;
+  published_at: string | null;
+  text: string;
+};
+
+type BlockRow = { id: number; start: number; end: number; page: number | null; boilerplate: number };
+
+function documentHits(db: Database.Database, parsed: ParsedQuery, ranked: RankedKey[]): DocumentSearchHit[] {
+  if (ranked.length === 0) return [];
+  const keys = JSON.stringify(ranked.map((row) => row.key));
+  const rows = prepared(
+    db,
+    `SELECT s.key AS key, d.id, d.title, d.author, d.outlet, d.published_at, d.text
+       FROM document_search s JOIN documents d ON d.id = s.document_id
+      WHERE s.key IN (SELECT value FROM json_each(?))`,
+  ).all(keys) as DocumentRow[];
+  const marked = new Map<number, { title: string; body: string }>();
+  if (parsed.match !== null) {
+    const highlighted = prepared(
+      db,
+      `SELECT rowid AS key,
+              highlight(document_fts, 0, char(1), char(2)) AS title,
+              highlight(document_fts, 2, char(1), char(2)) AS body
+         FROM document_fts WHERE document_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+    ).all(parsed.match, keys) as { key: number; title: string; body: string }[];
+    for (const row of highlighted) marked.set(row.key, row);
+  }
+  const blocksOf = prepared(
+    db,
+    `SELECT id, start_offset AS start, end_offset AS end, page, boilerplate
+       FROM blocks WHERE document_id = ? ORDER BY ordinal`,
+  );
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const hits: DocumentSearchHit[] = [];
+  for (const { key, score } of ranked) {
+    const row = byKey.get(key);
+    if (row === undefined) continue;
+    const highlight = marked.get(key);
+    const titleRanges = highlight ? markedRanges(highlight.title, row.title, MARK_OPEN, MARK_CLOSE) : null;
+    const bodyRanges = highlight ? markedRanges(highlight.body, row.text, MARK_OPEN, MARK_CLOSE) : null;
+    hits.push({
+      documentId: row.id,
+      title: { text: row.title, highlights: titleRanges ?? [] },
+      author: row.author,
+      outlet: row.outlet,
+      publishedAt: row.published_at,
+      score,
+      hits: bodyRanges ? blockHits(row.text, blocksOf.all(row.id) as BlockRow[], bodyRanges) : [],
+    });
+  }
+  return hits;
+}
+
+/** The blocks holding the most distinct matched words (then the most matches), best first. */
+function blockHits(
+  text: string,
+  blocks: readonly BlockRow[],
+  ranges: readonly (readonly [number, number])[],
+): BlockHit[] {
+  const perBlock = new Map<number, { block: BlockRow; ranges: [number, number][]; words: Set<string> }>();
+  let cursor = 0;
+  for (const range of ranges) {
+    while (cursor < blocks.length && (blocks[cursor]?.end ?? 0) <= range[0]) cursor += 1;
+    const block = blocks[cursor];
+    if (block === undefined || block.start > range[0]) continue;
+    const entry = perBlock.get(block.id) ?? { block, ranges: [], words: new Set<string>() };
+    entry.ranges.push([range[0], range[1]]);
+    entry.words.add(fold(text.slice(range[0], range[1])));
+    perBlock.set(block.id, entry);
+  }
+  return [...perBlock.values()]
+    .sort(
+      (a, b) =>
+        a.block.boilerplate - b.block.boilerplate ||
+        b.words.size - a.words.size ||
+        b.ranges.length - a.ranges.length ||
+        a.block.start - b.block.start,
+    )
+    .slice(0, HITS_PER_DOCUMENT)
+    .map(({ block, ranges: blockRanges }) => ({
+      blockId: block.id,
+      start: block.start,
+      end: block.end,
+      page: block.page,
+      snippet: snippetAround(text, block.start, block.end, blockRanges),
+    }));
+}
+
+type ExcerptRow = {
+  key: number;
+  id: string;
+  document_id: string;
+  title: string;
+  start_offset: number;
+  end_offset: number;
+  quote: string;
+  note: string;
+  tags: string | null;
+};
+
+function searchExcerpts(
+  db: Database.Database,
+  parsed: ParsedQuery,
+  sort: 'relevance' | 'date',
+  offset: number,
+  limit: number,
+): { total: number; hits: ExcerptSearchHit[] } {
+  const scope = excerptScope(parsed);
+  const score = parsed.match === null ? '0.0' : EXCERPT_WEIGHTS;
+  const order =
+    sort === 'date' || parsed.match === null
+      ? "coalesce(d.published_at, '') DESC, score, e.created_at DESC"
+      : 'score, e.created_at DESC';
+  const rows = prepared(
+    db,
+    `SELECT xs.key AS key, ${score} AS score, e.id, e.document_id, d.title, e.start_offset, e.end_offset,
+            e.quote, e.note,
+            (SELECT group_concat(t.name, char(31)) FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
+              WHERE et.excerpt_id = e.id) AS tags
+       FROM ${scope.from} WHERE ${scope.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all({ ...scope.params, limit, offset }) as (ExcerptRow & { score: number })[];
+  const total = prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${scope.where}`).get(
+    scope.params,
+  ) as { n: number };
+  const marked = new Map<number, { quote: string; note: string }>();
+  if (parsed.match !== null && rows.length > 0) {
+    const highlighted = prepared(
+      db,
+      `SELECT rowid AS key, highlight(excerpt_fts, 0, char(1), char(2)) AS quote,
+              highlight(excerpt_fts, 1, char(1), char(2)) AS note
+         FROM excerpt_fts WHERE excerpt_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+    ).all(parsed.match, JSON.stringify(rows.map((row) => row.key))) as {
+      key: number;
+      quote: string;
+      note: string;
+    }[];
+    for (const row of highlighted) marked.set(row.key, row);
+  }
+  const hits = rows.map((row): ExcerptSearchHit => {
+    const highlight = marked.get(row.key);
+    const quote: MarkedText = {
+      text: row.quote,
+      highlights: (highlight && markedRanges(highlight.quote, row.quote, MARK_OPEN, MARK_CLOSE)) ?? [],
+    };
+    const noteRanges = highlight && markedRanges(highlight.note, row.note, MARK_OPEN, MARK_CLOSE);
+    return {
+      excerptId: row.id,
+      documentId: row.document_id,
+      documentTitle: row.title,
+      start: row.start_offset,
+      end: row.end_offset,
+      quote,
+      note: row.note === '' ? null : { text: row.note, highlights: noteRanges ?? [] },
+      tags: row.tags === null ? [] : row.tags.split('\u001f'),
+      score: row.score,
+    };
+  });
+  return { total: total.n, hits };
+}
+
+function parseRequest(request: Pick<SearchRequest, 'query' | 'typeahead'>): ParsedQuery {
+  const query = request.query.slice(0, MAX_QUERY_LENGTH);
+  return parseQuery(request.typeahead === true ? typeaheadQuery(query) : query);
+}
+
+function nothingToSearch(parsed: ParsedQuery): boolean {
+  return parsed.match === null && !hasFilters(parsed.filters);
+}
+
+/**
+ * Ranked search over documents (title and headings weigh more than body) and excerpts (quote, note,
+ * tags). Any string is accepted: what is not valid syntax is searched as words, and a query with
+ * nothing to search returns `searched: false`.
+ */
+export function search(db: Database.Database, request: SearchRequest): SearchResults {
+  registerFunctions(db);
+  const parsed = parseRequest(request);
+  const offset = Math.max(0, Math.trunc(request.offset ?? 0));
+  const limit = pageSize(request.limit);
+  const sort = request.sort ?? 'relevance';
+  if (nothingToSearch(parsed)) {
+    return {
+      searched: false,
+      terms: [],
+      documentTotal: 0,
+      documents: [],
+      excerptTotal: 0,
+      excerpts: [],
+      offset,
+    };
+  }
+  let documentTotal = 0;
+  let documents: DocumentSearchHit[] = [];
+  if (parsed.filters.in !== 'excerpts') {
+    const ranked = rankDocuments(db, parsed, sort, offset, limit);
+    documentTotal = ranked.total;
+    documents = documentHits(db, parsed, ranked.keys);
+  }
+  let excerpts: { total: number; hits: ExcerptSearchHit[] } = { total: 0, hits: [] };
+  if (parsed.filters.in === 'excerpts') {
+    excerpts = searchExcerpts(db, parsed, sort, offset, limit);
+  } else if (parsed.filters.in !== 'documents') {
+    excerpts =
+      offset === 0 ? searchExcerpts(db, parsed, sort, 0, EXCERPTS_BESIDE_DOCUMENTS) : countOnly(db, parsed);
+  }
+  return {
+    searched: true,
+    terms: parsed.terms,
+    documentTotal,
+    documents,
+    excerptTotal: excerpts.total,
+    excerpts: excerpts.hits,
+    offset,
+  };
+}
+
+function countOnly(db: Database.Database, parsed: ParsedQuery): { total: number; hits: ExcerptSearchHit[] } {
+  const scope = excerptScope(parsed);
+  const total = prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${scope.where}`).get(
+    scope.params,
+  ) as { n: number };
+  return { total: total.n, hits: [] };
+}
+
+function topCounts(counts: Map<string, number>): FacetCount[] {
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    .slice(0, FACET_LIMIT);
+}
+
+function add(counts: Map<string, number>, value: string | null, count: number): void {
+  if (value === null || value === '') return;
+  counts.set(value, (counts.get(value) ?? 0) + count);
+}
+
+/** Counts by outlet, author, year and tag over every matching document (or excerpt, for in:excerpts). */
+export function searchFacets(
+  db: Database.Database,
+  request: Pick<SearchRequest, 'query' | 'typeahead'>,
+): SearchFacets {
+  registerFunctions(db);
+  const parsed = parseRequest(request);
+  const empty: SearchFacets = { outlets: [], authors: [], years: [], tags: [] };
+  if (nothingToSearch(parsed)) return empty;
+  const excerptsOnly = parsed.filters.in === 'excerpts';
+  const scope = excerptsOnly ? excerptScope(parsed) : documentScope(parsed);
+  const counted = excerptsOnly ? 'e.id' : 'd.id';
+  const groups = prepared(
+    db,
+    `SELECT d.outlet AS outlet, d.author AS author, substr(d.published_at, 1, 4) AS year, count(*) AS n
+       FROM ${scope.from} WHERE ${scope.where} GROUP BY 1, 2, 3`,
+  ).all(scope.params) as { outlet: string | null; author: string | null; year: string | null; n: number }[];
+  const outlets = new Map<string, number>();
+  const authors = new Map<string, number>();
+  const years = new Map<string, number>();
+  for (const group of groups) {
+    add(outlets, group.outlet, group.n);
+    add(authors, group.author, group.n);
+    add(years, group.year !== null && /^\d{4}$/u.test(group.year) ? group.year : null, group.n);
+  }
+  const tagRows = prepared(
+    db,
+    excerptsOnly
+      ? `SELECT t.name AS value, count(DISTINCT e.id) AS count
+           FROM ${scope.from} JOIN excerpt_tags ft ON ft.excerpt_id = e.id JOIN tags t ON t.id = ft.tag_id
+          WHERE ${scope.where} GROUP BY t.id ORDER BY count DESC, t.name LIMIT ${FACET_LIMIT}`
+      : `SELECT t.name AS value, count(DISTINCT ${counted}) AS count
+           FROM ${scope.from} JOIN excerpts fe ON fe.document_id = d.id
+           JOIN excerpt_tags ft ON ft.excerpt_id = fe.id JOIN tags t ON t.id = ft.tag_id
+          WHERE ${scope.where} GROUP BY t.id ORDER BY count DESC, t.name LIMIT ${FACET_LIMIT}`,
+  ).all(scope.params) as FacetCount[];
+  return {
+    outlets: topCounts(outlets),
+    authors: topCounts(authors),
+    years: [...years]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.value.localeCompare(a.value))
+      .slice(0, FACET_LIMIT),
+    tags: tagRows,
+  };
+}
+
+/** Documents matching a parsed query, imported after `since` when given. */
+export function countMatchingDocuments(
+  db: Database.Database,
+  parsed: ParsedQuery,
+  since: string | null,
+): number {
+  registerFunctions(db);
+  if (nothingToSearch(parsed) || parsed.filters.in === 'excerpts') return 0;
+  const scope = documentScope(parsed);
+  const where = since === null ? scope.where : `${scope.where} AND d.imported_at > @since`;
+  const params = since === null ? scope.params : { ...scope.params, since };
+  const row = prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${where}`).get(params) as {
+    n: number;
+  };
+  return row.n;
+}
