@@ -5,8 +5,10 @@ import { benchUi } from './ui';
 import { benchVerify } from './verify';
 import { benchPdfExport } from './pdf-export';
 import { benchSeed } from './seed';
+import { benchSearch } from './search';
 
-// `npm run bench [-- --runs N]`: prints one JSON document with every figure and its baseline.
+// `npm run bench [-- --runs N] [--search-only] [--search-sizes 10000,50000]`: prints one JSON document
+// with every figure and its baseline.
 const root = resolve(__dirname, '../..');
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1] ?? 5)) : 5;
@@ -15,11 +17,15 @@ const excerptFlag = process.argv.indexOf('--excerpts');
 const excerptCount =
   excerptFlag >= 0 ? Math.max(100, Number(process.argv[excerptFlag + 1] ?? 100_000)) : 100_000;
 const importCount = importFlag >= 0 ? Math.max(10, Number(process.argv[importFlag + 1] ?? 1000)) : 1000;
+const searchOnly = process.argv.includes('--search-only');
+const searchSizesFlag = process.argv.indexOf('--search-sizes');
+const searchSizes = (searchSizesFlag >= 0 ? (process.argv[searchSizesFlag + 1] ?? '') : '10000,50000')
+  .split(',')
+  .map(Number)
+  .filter((size) => Number.isInteger(size) && size > 0);
 
-async function main(): Promise<void> {
-  const corpusDir = join(root, 'corpus');
-  const fontsDir = join(root, 'resources', 'fonts');
-  const results = [
+async function otherBenches(corpusDir: string, fontsDir: string): Promise<unknown[]> {
+  return [
     await benchSeed(corpusDir, runs),
     await benchPdfExport(corpusDir, fontsDir, runs),
     ...(await benchImport(importCount)),
@@ -27,6 +33,15 @@ async function main(): Promise<void> {
     existsSync(join(root, 'out', 'renderer', 'index.html'))
       ? await benchUi(excerptCount)
       : { name: 'reader and all-excerpts view in Chromium', skipped: 'run `npm run build` first' },
+  ];
+}
+
+async function main(): Promise<void> {
+  const corpusDir = join(root, 'corpus');
+  const fontsDir = join(root, 'resources', 'fonts');
+  const results = [
+    ...(searchOnly ? [] : await otherBenches(corpusDir, fontsDir)),
+    ...benchSearch(searchSizes),
   ];
   const report = {
     date: new Date().toISOString(),

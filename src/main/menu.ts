@@ -62,6 +62,8 @@ export function buildApplicationMenu(appName: string, platform: NodeJS.Platform)
         { role: 'selectAll' },
         { type: 'separator' },
         command('Add Excerpt', 'CmdOrCtrl+E', 'add-excerpt'),
+        { type: 'separator' },
+        command('Search Library', 'CmdOrCtrl+K', 'focus-search'),
       ],
     },
     {

@@ -8,6 +8,7 @@ export const APP_COMMANDS = [
   'import-folder',
   'paste-document',
   'add-excerpt',
+  'focus-search',
   'export-pdf',
   'undo',
   'redo',

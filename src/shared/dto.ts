@@ -313,6 +313,8 @@ export type BlockHit = Readonly<{
   end: number;
   page: number | null;
   snippet: MarkedText;
+  /** The matched words in this block, as [start, end) offsets into the document text. */
+  matches: readonly (readonly [number, number])[];
 }>;
 
 export type DocumentSearchHit = Readonly<{

@@ -268,6 +268,7 @@ function blockHits(
       end: block.end,
       page: block.page,
       snippet: snippetAround(text, block.start, block.end, blockRanges),
+      matches: blockRanges,
     }));
 }
 

@@ -17,7 +17,8 @@ import { useImport } from './import/use-import';
 import { LibraryPane } from './library/LibraryPane';
 import { SourcesPane, type SourcesTab } from './library/SourcesPane';
 import { useLibraryVersion } from './library-version';
-import { ReaderPane } from './reader/ReaderPane';
+import { ReaderPane, type ReaderFocus } from './reader/ReaderPane';
+import { SearchView, type SearchTarget, type SearchViewHandle } from './search/SearchView';
 import { useReader } from './reader/use-reader';
 import { useUndo } from './use-undo';
 import { useQuery } from './use-query';
@@ -34,6 +35,14 @@ export function App() {
   const [pasting, setPasting] = useState(false);
   const [carryOver, setCarryOver] = useState(false);
   const scrollTo = useRef<string | null>(null);
+  const [searchQuery, setSearchQuery] = useState('');
+  const [focus, setFocus] = useState<(ReaderFocus & { documentId: string }) | null>(null);
+  const searchView = useRef<SearchViewHandle>(null);
+  const focusSearch = useCallback(() => {
+    setTab('search');
+    // The search view mounts with the tab; focus it once it is there.
+    requestAnimationFrame(() => searchView.current?.focus());
+  }, []);
   const [appError, setAppError] = useState<string | null>(null);
   const reader = useReader(documentId);
   const workspace = useBriefingWorkspace();
@@ -66,7 +75,10 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey)) return;
       const key = event.key.toLowerCase();
-      if (key === 'o') {
+      if (key === 'k' && !event.shiftKey && !event.altKey) {
+        event.preventDefault();
+        focusSearch();
+      } else if (key === 'o') {
         event.preventDefault();
         importFromDialog(event.shiftKey);
       } else if (key === 'v' && event.shiftKey) {
@@ -83,12 +95,13 @@ export function App() {
         importFromDialog(command === 'import-folder');
       else if (command === 'paste-document') setPasting(true);
       else if (command === 'export-pdf') void exportPdf();
+      else if (command === 'focus-search') focusSearch();
     });
     return () => {
       window.removeEventListener('keydown', onKey);
       stop();
     };
-  }, [importFromDialog, exportPdf]);
+  }, [importFromDialog, exportPdf, focusSearch]);
 
   // Scroll to an excerpt's highlight once its document is shown.
   const scrollToPending = useCallback(() => {
@@ -102,12 +115,52 @@ export function App() {
   useEffect(scrollToPending, [scrollToPending, reader.document, reader.excerpts]);
 
   const openExcerpt = useCallback(
-    (excerpt: ExcerptDetail) => {
+    (excerpt: Pick<ExcerptDetail, 'id' | 'documentId'>) => {
       scrollTo.current = excerpt.id;
       setDocumentId(excerpt.documentId);
       requestAnimationFrame(scrollToPending);
     },
     [scrollToPending],
+  );
+
+  const openSearchTarget = useCallback(
+    (target: SearchTarget) => {
+      if (target.excerptId !== undefined) {
+        setFocus(null);
+        openExcerpt({ id: target.excerptId, documentId: target.documentId });
+        return;
+      }
+      setFocus((previous) => ({
+        id: (previous?.id ?? 0) + 1,
+        documentId: target.documentId,
+        start: target.start,
+        matches: target.matches,
+      }));
+      setDocumentId(target.documentId);
+    },
+    [openExcerpt],
+  );
+
+  const excerptPassage = useCallback(
+    (documentId: string, start: number, end: number) => {
+      call('createExcerpt', { documentId, start, end })
+        .then((excerpt) => {
+          changed();
+          setFocus(null);
+          openExcerpt(excerpt);
+        })
+        .catch((error: unknown) => setAppError(errorMessage(error)));
+    },
+    [changed, openExcerpt],
+  );
+
+  const addToCollection = useCallback(
+    (excerptIds: readonly string[], collectionId: string) => {
+      call('addToCollection', { collectionId, excerptIds })
+        .then(changed)
+        .catch((error: unknown) => setAppError(errorMessage(error)));
+    },
+    [changed],
   );
 
   const addToBriefing = workspace.addExcerpt;
@@ -166,11 +219,20 @@ export function App() {
               collections={collections.data ?? []}
               canAddToBriefing={workspace.canAdd}
               onOpen={openExcerpt}
-              onAddToCollection={(excerptIds, collectionId) => {
-                call('addToCollection', { collectionId, excerptIds })
-                  .then(changed)
-                  .catch((error: unknown) => setAppError(errorMessage(error)));
-              }}
+              onAddToCollection={addToCollection}
+              onAddToBriefing={addManyToBriefing}
+            />
+          ) : null}
+          {tab === 'search' ? (
+            <SearchView
+              ref={searchView}
+              query={searchQuery}
+              onQuery={setSearchQuery}
+              collections={collections.data ?? []}
+              canAddToBriefing={workspace.canAdd}
+              onOpen={openSearchTarget}
+              onExcerptPassage={excerptPassage}
+              onAddToCollection={addToCollection}
               onAddToBriefing={addManyToBriefing}
             />
           ) : null}
@@ -187,6 +249,7 @@ export function App() {
           onAddExcerpt={reader.addExcerpt}
           onSaveMetadata={reader.saveMetadata}
           onOpenDocument={setDocumentId}
+          focus={focus !== null && focus.documentId === documentId ? focus : null}
           onCarryOver={
             reader.document?.previousVersionId === null || reader.document === undefined
               ? null

@@ -9,7 +9,15 @@ import { DocumentText } from './DocumentText';
 import { FindBar } from './FindBar';
 import { blockRangeAtHeight, blockRangeAtSelection } from './paragraph';
 import { ReaderHeader } from './ReaderHeader';
+import { clearSearchTarget, showSearchTarget } from './search-marks';
 import { selectedTextRange, type TextRange } from './selection';
+
+/** A passage to show, from a search hit: scrolled to once, its words highlighted while it is shown. */
+export type ReaderFocus = Readonly<{
+  id: number;
+  start: number;
+  matches: readonly (readonly [number, number])[];
+}>;
 
 type Props = Readonly<{
   document: DocumentDetail | undefined;
@@ -20,6 +28,7 @@ type Props = Readonly<{
   onSaveMetadata: (metadata: DocumentMetadataInput) => Promise<void>;
   onOpenDocument: (documentId: string) => void;
   onCarryOver: (() => void) | null;
+  focus: ReaderFocus | null;
 }>;
 
 export function ReaderPane(props: Props) {
@@ -102,6 +111,20 @@ export function ReaderPane(props: Props) {
   }, [take, pending, document]);
 
   const getBody = useCallback(() => bodyRef.current, []);
+
+  // A search hit: scroll to its passage once, and repaint its words whenever the text re-renders.
+  const scrolledFocus = useRef<number | null>(null);
+  const focus = props.focus;
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (body === null || focus === null || document === undefined) return;
+    if (scrolledFocus.current !== focus.id) {
+      if (showSearchTarget(body, focus)) scrolledFocus.current = focus.id;
+    } else {
+      showSearchTarget(body, { start: focus.start, matches: focus.matches }, false);
+    }
+    return () => clearSearchTarget(body);
+  }, [focus, document, excerpts, showBoilerplate]);
 
   if (document === undefined) {
     return (
