@@ -3,7 +3,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseQuery } from './query';
 
 const db = new Database(':memory:');
-db.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')");
+// The tokenizer of the library's index (migration 004): Porter stems over unicode61.
+db.exec(
+  "CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'porter unicode61 remove_diacritics 2 categories ''L* N* Co M*''')",
+);
 const insert = db.prepare('INSERT INTO t(rowid, body) VALUES (?, ?)');
 const rows: [number, string][] = [
   [1, 'War-risk premiums rose in the Red Sea shipping lanes'],
@@ -62,9 +65,12 @@ describe('parseQuery: words and phrases', () => {
 
 describe('parseQuery: prefix', () => {
   it('emits a prefix for stems of 3+ letters', () => {
-    expect(parseQuery('insur*').match).toBe('"insur" *');
+    expect(parseQuery('insur*').match).toBe('("insur" * OR "insu")');
     expect(parseQuery('insur*').terms).toEqual(['insur']);
     expect(hits('insur*')).toEqual([2]);
+    // The index holds stems (insurers -> insur): a prefix longer than the stem still finds the word.
+    expect(hits('insurer*')).toEqual([2]);
+    expect(hits('insure*')).toEqual([2]);
     expect(hits('ship*')).toEqual([1, 2]);
   });
 
@@ -99,7 +105,7 @@ describe('parseQuery: exclusions', () => {
   });
 
   it('excludes prefixes', () => {
-    expect(parseQuery('shipping -insur*').match).toBe('("shipping") NOT ("insur" *)');
+    expect(parseQuery('shipping -insur*').match).toBe('("shipping") NOT (("insur" * OR "insu"))');
     expect(hits('shipping -insur*')).toEqual([1]);
   });
 
@@ -128,7 +134,9 @@ describe('parseQuery: OR', () => {
   });
 
   it('chains and mixes with phrases and prefixes', () => {
-    expect(parseQuery('"red sea" OR insur* OR café').match).toBe('("red sea" OR "insur" * OR "café")');
+    expect(parseQuery('"red sea" OR insur* OR café').match).toBe(
+      '("red sea" OR ("insur" * OR "insu") OR "café")',
+    );
     expect(hits('"red sea" OR insur* OR café')).toEqual([1, 2, 6]);
   });
 
@@ -256,5 +264,22 @@ describe('parseQuery: scripts', () => {
     expect(q.filters).toEqual({ tag: 'Судоходство' });
     expect(q.terms).toEqual(['море', 'البحر']);
     expect(hits('море OR البحر')).toEqual([3, 4]);
+  });
+});
+
+describe('typeahead', () => {
+  it('makes the last typed word a prefix, wherever filters follow it', () => {
+    expect(parseQuery('war insur', { typeahead: true }).match).toBe('"war" AND ("insur" * OR "insu")');
+    expect(parseQuery('insur outlet:"Meridian Review"', { typeahead: true }).match).toBe(
+      '("insur" * OR "insu")',
+    );
+    const typed = parseQuery('shipping insure', { typeahead: true }).match ?? '';
+    expect(search.all(typed).map((row) => row.rowid)).toEqual([2]);
+  });
+
+  it('leaves phrases, exclusions and short words alone', () => {
+    expect(parseQuery('"red sea"', { typeahead: true }).match).toBe('"red sea"');
+    expect(parseQuery('war -insur', { typeahead: true }).match).toBe('("war") NOT ("insur")');
+    expect(parseQuery('war in', { typeahead: true }).match).toBe('"war" AND "in"');
   });
 });

@@ -48,7 +48,17 @@ export interface ParsedQuery {
 interface Term {
   words: string[];
   prefix: boolean;
+  /** Written as a "quoted phrase". */
+  quoted?: boolean;
 }
+
+export type ParseOptions = Readonly<{
+  /**
+   * Search as you type: the last word typed (not in quotes, not excluded) also matches longer words,
+   * as if it ended in `*`, wherever filters follow it.
+   */
+  typeahead?: boolean;
+}>;
 
 type Item =
   | { kind: 'term'; term: Term; negated: boolean }
@@ -171,7 +181,7 @@ function lex(text: string): Item[] {
       }
       const wantsPrefix = text.charAt(close + 1) === '*';
       const term = termOf(text.slice(open + 1, close), wantsPrefix);
-      if (term) items.push({ kind: 'term', term, negated: negatedQuote });
+      if (term) items.push({ kind: 'term', term: { ...term, quoted: true }, negated: negatedQuote });
       i = close + (wantsPrefix ? 2 : 1);
       continue;
     }
@@ -199,20 +209,54 @@ function lex(text: string): Item[] {
   return items;
 }
 
-/** FTS5 string literal for a term; the words hold no quotes, but double any defensively. */
+/** Letters a Porter stem may lack at the end of a word (`relational` is indexed as `relat`). */
+const STEM_SLACK = 4;
+/**
+ * The shortest beginning tried as a whole stem. FTS5 stems it again, so short ones or ones ending in
+ * `s` could collapse onto common words (`ins` is searched as `in`).
+ */
+const MIN_STEM_GUESS = 4;
+
+function quote(words: readonly string[]): string {
+  return `"${words.join(' ').replace(/"/gu, '""')}"`;
+}
+
+/**
+ * FTS5 expression for a term; the words hold no quotes, but double any defensively.
+ *
+ * The index holds Porter stems, and FTS5 stems a prefix before matching it, so `insura*` alone would
+ * miss `insurance` (indexed as `insur`). A prefix therefore also matches the words whose whole stem is
+ * a shorter beginning of it: `("insura" * OR "insur" OR "insu")`, never shorter than four letters
+ * and never ending in `s`.
+ */
 function literal(term: Term): string {
-  const quoted = `"${term.words.join(' ').replace(/"/gu, '""')}"`;
-  return term.prefix ? `${quoted} *` : quoted;
+  if (!term.prefix) return quote(term.words);
+  const head = term.words.slice(0, -1);
+  const last = term.words.at(-1) ?? '';
+  const letters = [...last];
+  const alternatives = [`${quote(term.words)} *`];
+  for (let cut = 1; cut <= STEM_SLACK && letters.length - cut >= MIN_STEM_GUESS; cut += 1) {
+    const guess = letters.slice(0, letters.length - cut).join('');
+    if (!/s$/iu.test(guess)) alternatives.push(quote([...head, guess]));
+  }
+  return alternatives.length === 1 ? (alternatives[0] ?? '') : `(${alternatives.join(' OR ')})`;
 }
 
 /** Compile the query language to an FTS5 MATCH expression plus filters; never throws. */
-export function parseQuery(input: string): ParsedQuery {
+export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
   const filters: SearchFilters = {};
   let items: Item[];
   try {
     items = lex(sanitize(typeof input === 'string' ? input : ''));
   } catch {
     items = [];
+  }
+  if (options.typeahead === true) {
+    const last = items.findLast((item) => item.kind === 'term');
+    if (last?.kind === 'term' && !last.negated && last.term.quoted !== true) {
+      const word = last.term.words.at(-1) ?? '';
+      last.term.prefix = countLettersOrDigits(word) >= MIN_PREFIX_STEM;
+    }
   }
 
   // Positive terms grouped into OR alternatives; an OR that is not between two positive terms is a word.

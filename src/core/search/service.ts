@@ -47,14 +47,6 @@ function registerFunctions(db: Database.Database): void {
 
 type Scope = Readonly<{ from: string; where: string; params: Record<string, string> }>;
 
-/** Text for the query as typed so far: the last word, if it is still being typed, is a prefix. */
-export function typeaheadQuery(query: string): string {
-  if (/[\p{L}\p{N}\p{M}]{3,}$/u.test(query) && !/"[^"]*$/u.test(query.replace(/"[^"]*"/gu, ''))) {
-    return `${query}*`;
-  }
-  return query;
-}
-
 function filterClauses(
   filters: SearchFilters,
   excerptAlias: string | null,
@@ -345,8 +337,7 @@ function searchExcerpts(
 }
 
 function parseRequest(request: Pick<SearchRequest, 'query' | 'typeahead'>): ParsedQuery {
-  const query = request.query.slice(0, MAX_QUERY_LENGTH);
-  return parseQuery(request.typeahead === true ? typeaheadQuery(query) : query);
+  return parseQuery(request.query.slice(0, MAX_QUERY_LENGTH), { typeahead: request.typeahead === true });
 }
 
 function nothingToSearch(parsed: ParsedQuery): boolean {
