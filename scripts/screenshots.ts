@@ -69,6 +69,14 @@ async function main(): Promise<void> {
     await page.getByRole('tab', { name: 'Excerpts' }).click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(outDir, '7-all-excerpts.png') });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('insurance premiums', { delay: 20 });
+    await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').nth(1).waitFor();
+    await page.waitForTimeout(500);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(outDir, '8-search.png') });
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, join(outDir, '4-pdf-page')]);
     console.log(`Screenshots in ${outDir}`);
   } finally {
