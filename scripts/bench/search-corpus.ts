@@ -9,6 +9,7 @@ import { selectorAt, snapToWords } from '../../src/core/excerpts/anchor';
 import { insertBlocks } from '../../src/core/store/blocks';
 import { insertDocument } from '../../src/core/store/documents';
 import { insertExcerpts, type NewExcerpt } from '../../src/core/store/excerpts';
+import { MIGRATIONS } from '../../src/core/store/migrations';
 import { openStore } from '../../src/core/store/open';
 import { addExcerptTags, insertTag } from '../../src/core/store/tags';
 import { seededRandom } from '../../src/core/testing/random';
@@ -345,7 +346,15 @@ type Manifest = { version: number; documents: number; seedSeconds: number };
  * generator version and size match (it is built in a side directory and renamed when complete).
  */
 export function cachedSearchLibrary(documentCount: number, vocabularies: SearchVocabularies): CachedLibrary {
-  const dataDir = join(tmpdir(), `briefing-builder-bench-search-v${SEARCH_CORPUS_VERSION}-${documentCount}`);
+  // The schema is part of the key: a library built before a migration changed is never reused.
+  const schema = createHash('sha256')
+    .update(MIGRATIONS.map((migration) => migration.sql).join('\n'))
+    .digest('hex')
+    .slice(0, 8);
+  const dataDir = join(
+    tmpdir(),
+    `briefing-builder-bench-search-v${SEARCH_CORPUS_VERSION}-${schema}-${documentCount}`,
+  );
   const manifestFile = join(dataDir, 'bench-manifest.json');
   if (existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;

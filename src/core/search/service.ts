@@ -9,6 +9,7 @@ import type {
   SearchRequest,
   SearchResults,
 } from '../../shared/dto';
+import { foldForSearch } from '../store/search-index';
 import { prepared } from '../store/statements';
 import { parseQuery, type ParsedQuery, type SearchFilters } from './query';
 import { markedRanges, snippetAround } from './snippet';
@@ -30,20 +31,8 @@ const EXCERPT_WEIGHTS = 'bm25(excerpt_fts, 1.0, 1.0, 2.0)';
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
 
-const registered = new WeakSet<Database.Database>();
-
-/** Case- and accent-insensitive form of a filter value or a column, for `author:` and `outlet:`. */
-export function fold(value: string): string {
-  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
-}
-
-function registerFunctions(db: Database.Database): void {
-  if (registered.has(db)) return;
-  db.function('bb_fold', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? fold(value) : null,
-  );
-  registered.add(db);
-}
+/** Case- and accent-insensitive form of a filter value (the index holds authors and outlets folded). */
+export const fold = foldForSearch;
 
 type Scope = Readonly<{ from: string; where: string; params: Record<string, string> }>;
 
@@ -54,19 +43,19 @@ function filterClauses(
   const sql: string[] = [];
   const params: Record<string, string> = {};
   if (filters.author !== undefined) {
-    sql.push("instr(bb_fold(coalesce(d.author, '')), @author) > 0");
+    sql.push('instr(s.author_key, @author) > 0');
     params.author = fold(filters.author);
   }
   if (filters.outlet !== undefined) {
-    sql.push("instr(bb_fold(coalesce(d.outlet, '')), @outlet) > 0");
+    sql.push('instr(s.outlet_key, @outlet) > 0');
     params.outlet = fold(filters.outlet);
   }
   if (filters.after !== undefined) {
-    sql.push('substr(d.published_at, 1, 10) > @after');
+    sql.push('s.published > @after');
     params.after = filters.after;
   }
   if (filters.before !== undefined) {
-    sql.push('substr(d.published_at, 1, 10) < @before');
+    sql.push('s.published < @before');
     params.before = filters.before;
   }
   if (filters.tag !== undefined) {
@@ -74,7 +63,7 @@ function filterClauses(
     sql.push(
       excerptAlias === null
         ? `EXISTS (SELECT 1 FROM excerpts te JOIN excerpt_tags et ON et.excerpt_id = te.id
-                    JOIN tags t ON t.id = et.tag_id WHERE te.document_id = d.id AND t.name = @tag)`
+                    JOIN tags t ON t.id = et.tag_id WHERE te.document_id = s.document_id AND t.name = @tag)`
         : `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
                     WHERE et.excerpt_id = ${excerptAlias}.id AND t.name = @tag)`,
     );
@@ -86,14 +75,13 @@ function documentScope(parsed: ParsedQuery): Scope {
   const filters = filterClauses(parsed.filters, null);
   if (parsed.match === null) {
     return {
-      from: 'documents d JOIN document_search s ON s.document_id = d.id',
+      from: 'document_search s',
       where: ['1', ...filters.sql].join(' AND '),
       params: filters.params,
     };
   }
   return {
-    from: `document_fts JOIN document_search s ON s.key = document_fts.rowid
-           JOIN documents d ON d.id = s.document_id`,
+    from: 'document_fts JOIN document_search s ON s.key = document_fts.rowid',
     where: ['document_fts MATCH @match', ...filters.sql].join(' AND '),
     params: { ...filters.params, match: parsed.match },
   };
@@ -103,14 +91,15 @@ function excerptScope(parsed: ParsedQuery): Scope {
   const filters = filterClauses(parsed.filters, 'e');
   if (parsed.match === null) {
     return {
-      from: 'excerpts e JOIN excerpt_search xs ON xs.excerpt_id = e.id JOIN documents d ON d.id = e.document_id',
+      from: `excerpts e JOIN excerpt_search xs ON xs.excerpt_id = e.id
+             JOIN document_search s ON s.document_id = e.document_id`,
       where: ['1', ...filters.sql].join(' AND '),
       params: filters.params,
     };
   }
   return {
     from: `excerpt_fts JOIN excerpt_search xs ON xs.key = excerpt_fts.rowid
-           JOIN excerpts e ON e.id = xs.excerpt_id JOIN documents d ON d.id = e.document_id`,
+           JOIN excerpts e ON e.id = xs.excerpt_id JOIN document_search s ON s.document_id = e.document_id`,
     where: ['excerpt_fts MATCH @match', ...filters.sql].join(' AND '),
     params: { ...filters.params, match: parsed.match },
   };
@@ -126,7 +115,8 @@ function hasFilters(filters: SearchFilters): boolean {
   );
 }
 
-type RankedKey = { key: number; score: number };
+/** A ranked document; the fast path also brings its title and text with the matches marked. */
+type RankedKey = { key: number; score: number; title_marked?: string; body_marked?: string };
 
 function pageSize(limit: number | undefined): number {
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(limit ?? DEFAULT_PAGE_SIZE)));
@@ -141,10 +131,14 @@ function rankDocuments(
   limit: number,
 ): { keys: RankedKey[]; total: number } {
   if (parsed.match !== null && !hasFilters(parsed.filters) && sort === 'relevance') {
-    // The common case stays inside FTS5, which ranks without touching the documents table.
+    // The common case stays inside FTS5: it ranks every match but marks the words (highlight) only
+    // in the page it returns, in the same pass.
     const keys = prepared(
       db,
-      `SELECT rowid AS key, rank AS score FROM document_fts
+      `SELECT rowid AS key, rank AS score,
+              highlight(document_fts, 0, char(1), char(2)) AS title_marked,
+              highlight(document_fts, 2, char(1), char(2)) AS body_marked
+         FROM document_fts
         WHERE document_fts MATCH @match AND rank MATCH '${DOCUMENT_RANK}'
         ORDER BY rank LIMIT @limit OFFSET @offset`,
     ).all({ match: parsed.match, limit, offset }) as RankedKey[];
@@ -157,7 +151,7 @@ function rankDocuments(
   const score = parsed.match === null ? '0.0' : DOCUMENT_WEIGHTS;
   const order =
     sort === 'date' || parsed.match === null
-      ? "coalesce(d.published_at, '') DESC, score, s.key"
+      ? 's.published IS NULL, s.published DESC, score, s.key'
       : 'score, s.key';
   const keys = prepared(
     db,
@@ -192,7 +186,12 @@ function documentHits(db: Database.Database, parsed: ParsedQuery, ranked: Ranked
       WHERE s.key IN (SELECT value FROM json_each(?))`,
   ).all(keys) as DocumentRow[];
   const marked = new Map<number, { title: string; body: string }>();
-  if (parsed.match !== null) {
+  for (const row of ranked) {
+    if (row.title_marked !== undefined && row.body_marked !== undefined) {
+      marked.set(row.key, { title: row.title_marked, body: row.body_marked });
+    }
+  }
+  if (parsed.match !== null && marked.size < ranked.length) {
     const highlighted = prepared(
       db,
       `SELECT rowid AS key,
@@ -287,16 +286,30 @@ function searchExcerpts(
   const score = parsed.match === null ? '0.0' : EXCERPT_WEIGHTS;
   const order =
     sort === 'date' || parsed.match === null
-      ? "coalesce(d.published_at, '') DESC, score, e.created_at DESC"
+      ? 's.published IS NULL, s.published DESC, score, e.created_at DESC'
       : 'score, e.created_at DESC';
-  const rows = prepared(
+  // Rank first, then read quotes, notes, tags and titles for the page only.
+  const ranked = prepared(
     db,
-    `SELECT xs.key AS key, ${score} AS score, e.id, e.document_id, d.title, e.start_offset, e.end_offset,
-            e.quote, e.note,
-            (SELECT group_concat(t.name, char(31)) FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
-              WHERE et.excerpt_id = e.id) AS tags
+    `SELECT xs.key AS key, ${score} AS score, e.id AS id
        FROM ${scope.from} WHERE ${scope.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-  ).all({ ...scope.params, limit, offset }) as (ExcerptRow & { score: number })[];
+  ).all({ ...scope.params, limit, offset }) as { key: number; score: number; id: string }[];
+  const details = new Map(
+    (
+      prepared(
+        db,
+        `SELECT e.id, e.document_id, d.title, e.start_offset, e.end_offset, e.quote, e.note,
+                (SELECT group_concat(t.name, char(31)) FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
+                  WHERE et.excerpt_id = e.id) AS tags
+           FROM excerpts e JOIN documents d ON d.id = e.document_id
+          WHERE e.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ranked.map((row) => row.id))) as Omit<ExcerptRow, 'key'>[]
+    ).map((row) => [row.id, row]),
+  );
+  const rows = ranked.flatMap((row) => {
+    const detail = details.get(row.id);
+    return detail === undefined ? [] : [{ ...detail, key: row.key, score: row.score }];
+  });
   const total = prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${scope.where}`).get(
     scope.params,
   ) as { n: number };
@@ -350,7 +363,6 @@ function nothingToSearch(parsed: ParsedQuery): boolean {
  * nothing to search returns `searched: false`.
  */
 export function search(db: Database.Database, request: SearchRequest): SearchResults {
-  registerFunctions(db);
   const parsed = parseRequest(request);
   const offset = Math.max(0, Math.trunc(request.offset ?? 0));
   const limit = pageSize(request.limit);
@@ -416,16 +428,14 @@ export function searchFacets(
   db: Database.Database,
   request: Pick<SearchRequest, 'query' | 'typeahead'>,
 ): SearchFacets {
-  registerFunctions(db);
   const parsed = parseRequest(request);
   const empty: SearchFacets = { outlets: [], authors: [], years: [], tags: [] };
   if (nothingToSearch(parsed)) return empty;
   const excerptsOnly = parsed.filters.in === 'excerpts';
   const scope = excerptsOnly ? excerptScope(parsed) : documentScope(parsed);
-  const counted = excerptsOnly ? 'e.id' : 'd.id';
   const groups = prepared(
     db,
-    `SELECT d.outlet AS outlet, d.author AS author, substr(d.published_at, 1, 4) AS year, count(*) AS n
+    `SELECT s.outlet AS outlet, s.author AS author, substr(s.published, 1, 4) AS year, count(*) AS n
        FROM ${scope.from} WHERE ${scope.where} GROUP BY 1, 2, 3`,
   ).all(scope.params) as { outlet: string | null; author: string | null; year: string | null; n: number }[];
   const outlets = new Map<string, number>();
@@ -442,10 +452,11 @@ export function searchFacets(
       ? `SELECT t.name AS value, count(DISTINCT e.id) AS count
            FROM ${scope.from} JOIN excerpt_tags ft ON ft.excerpt_id = e.id JOIN tags t ON t.id = ft.tag_id
           WHERE ${scope.where} GROUP BY t.id ORDER BY count DESC, t.name LIMIT ${FACET_LIMIT}`
-      : `SELECT t.name AS value, count(DISTINCT ${counted}) AS count
-           FROM ${scope.from} JOIN excerpts fe ON fe.document_id = d.id
-           JOIN excerpt_tags ft ON ft.excerpt_id = fe.id JOIN tags t ON t.id = ft.tag_id
-          WHERE ${scope.where} GROUP BY t.id ORDER BY count DESC, t.name LIMIT ${FACET_LIMIT}`,
+      : // Tagged excerpts are far fewer than matching documents: walk them, not the matches.
+        `SELECT t.name AS value, count(DISTINCT fe.document_id) AS count
+           FROM excerpt_tags ft JOIN excerpts fe ON fe.id = ft.excerpt_id JOIN tags t ON t.id = ft.tag_id
+          WHERE fe.document_id IN (SELECT s.document_id FROM ${scope.from} WHERE ${scope.where})
+          GROUP BY t.id ORDER BY count DESC, t.name LIMIT ${FACET_LIMIT}`,
   ).all(scope.params) as FacetCount[];
   return {
     outlets: topCounts(outlets),
@@ -464,10 +475,9 @@ export function countMatchingDocuments(
   parsed: ParsedQuery,
   since: string | null,
 ): number {
-  registerFunctions(db);
   if (nothingToSearch(parsed) || parsed.filters.in === 'excerpts') return 0;
   const scope = documentScope(parsed);
-  const where = since === null ? scope.where : `${scope.where} AND d.imported_at > @since`;
+  const where = since === null ? scope.where : `${scope.where} AND s.imported_at > @since`;
   const params = since === null ? scope.params : { ...scope.params, since };
   const row = prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${where}`).get(params) as {
     n: number;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { refreshSearchFacts } from './search-index';
 import { prepared } from './statements';
 import type { DocumentFormat, DocumentSummary, TextDirection } from '../../shared/dto';
 
@@ -166,11 +167,17 @@ export function updateDocumentMetadata(
   metadata: DocumentMetadata,
   now: string,
 ): number {
-  return prepared(
-    db,
-
-    `UPDATE documents SET title = @title, author = @author, outlet = @outlet, published_at = @publishedAt,
+  const update = () => {
+    const changes = prepared(
+      db,
+      `UPDATE documents SET title = @title, author = @author, outlet = @outlet, published_at = @publishedAt,
          url = @url, language = @language, metadata_updated_at = @now
        WHERE id = @documentId`,
-  ).run({ ...metadata, now, documentId }).changes;
+    ).run({ ...metadata, now, documentId }).changes;
+    // The title reaches the full-text index by trigger; filter facts are folded here, in the same
+    // transaction.
+    if (changes > 0) refreshSearchFacts(db, documentId);
+    return changes;
+  };
+  return db.transaction(update)();
 }

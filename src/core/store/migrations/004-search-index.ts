@@ -1,5 +1,5 @@
 import type { Migration } from '../migration';
-import { headingsText } from '../search-index';
+import { indexDocument } from '../search-index';
 
 /** unicode61 with diacritics folded and marks kept inside words (Arabic, Devanagari...), then Porter stems. */
 const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2 categories ''L* N* Co M*'''`;
@@ -15,11 +15,22 @@ export const migration004: Migration = {
   version: 4,
   name: 'full-text search',
   sql: `
+    -- One narrow row per document: the index key, the headings, and the facts that filters, facets
+    -- and sorting read (so a search never touches the wide documents rows). author_key and
+    -- outlet_key are folded (lower case, no accents) by the store when it writes the row.
     CREATE TABLE document_search (
       key INTEGER PRIMARY KEY,
       document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
-      headings TEXT NOT NULL DEFAULT ''
+      headings TEXT NOT NULL DEFAULT '',
+      author TEXT,
+      outlet TEXT,
+      published TEXT,
+      imported_at TEXT NOT NULL,
+      author_key TEXT NOT NULL DEFAULT '',
+      outlet_key TEXT NOT NULL DEFAULT ''
     ) STRICT;
+    CREATE INDEX document_search_by_published ON document_search (published);
+    CREATE INDEX document_search_by_imported ON document_search (imported_at);
 
     CREATE VIEW document_search_content AS
       SELECT s.key AS key, d.title AS title, s.headings AS headings, d.text AS body
@@ -109,10 +120,9 @@ export const migration004: Migration = {
     const blocksOf = db.prepare(
       "SELECT kind, start_offset AS start, end_offset AS end FROM blocks WHERE document_id = ? AND kind = 'heading' ORDER BY ordinal",
     );
-    const insert = db.prepare('INSERT INTO document_search (document_id, headings) VALUES (?, ?)');
     for (const document of documents) {
       const headings = blocksOf.all(document.id) as { kind: 'heading'; start: number; end: number }[];
-      insert.run(document.id, headingsText(document.text, headings));
+      indexDocument(db, document.id, document.text, headings);
     }
     db.exec(`INSERT INTO excerpt_search (excerpt_id) SELECT id FROM excerpts ORDER BY rowid;
       INSERT INTO excerpt_fts (rowid, quote, note, tags)
