@@ -6,7 +6,8 @@ import { benchVerify } from './verify';
 import { benchPdfExport } from './pdf-export';
 import { benchSeed } from './seed';
 
-// `npm run bench [-- --runs N]`: prints one JSON document with every figure and its baseline.
+// `npm run bench [-- --runs N] [-- --only ui,seed,...]`: prints one JSON document with every figure
+// and its baseline. `--only` picks benchmarks by key: seed, pdf, import, verify, ui.
 const root = resolve(__dirname, '../..');
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1] ?? 5)) : 5;
@@ -14,19 +15,26 @@ const importFlag = process.argv.indexOf('--import-count');
 const excerptFlag = process.argv.indexOf('--excerpts');
 const excerptCount =
   excerptFlag >= 0 ? Math.max(100, Number(process.argv[excerptFlag + 1] ?? 100_000)) : 100_000;
+const onlyFlag = process.argv.indexOf('--only');
+const only = onlyFlag >= 0 ? new Set((process.argv[onlyFlag + 1] ?? '').split(',')) : null;
+const wanted = (key: string): boolean => only === null || only.has(key);
 const importCount = importFlag >= 0 ? Math.max(10, Number(process.argv[importFlag + 1] ?? 1000)) : 1000;
 
 async function main(): Promise<void> {
   const corpusDir = join(root, 'corpus');
   const fontsDir = join(root, 'resources', 'fonts');
   const results = [
-    await benchSeed(corpusDir, runs),
-    await benchPdfExport(corpusDir, fontsDir, runs),
-    ...(await benchImport(importCount)),
-    await benchVerify(excerptCount),
-    existsSync(join(root, 'out', 'renderer', 'index.html'))
-      ? await benchUi(excerptCount)
-      : { name: 'reader and all-excerpts view in Chromium', skipped: 'run `npm run build` first' },
+    ...(wanted('seed') ? [await benchSeed(corpusDir, runs)] : []),
+    ...(wanted('pdf') ? [await benchPdfExport(corpusDir, fontsDir, runs)] : []),
+    ...(wanted('import') ? await benchImport(importCount) : []),
+    ...(wanted('verify') ? [await benchVerify(excerptCount)] : []),
+    ...(wanted('ui')
+      ? [
+          existsSync(join(root, 'out', 'renderer', 'index.html'))
+            ? await benchUi(excerptCount, runs)
+            : { name: 'reader and all-excerpts view in Chromium', skipped: 'run `npm run build` first' },
+        ]
+      : []),
   ];
   const report = {
     date: new Date().toISOString(),
