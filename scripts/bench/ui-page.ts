@@ -34,6 +34,7 @@ export function openDocumentScript(title: string, highlights: number): string {
     const shown = () =>
       document.querySelector('article.reader')?.getAttribute('aria-label') === title &&
       document.querySelectorAll('.reader__body mark').length >= wanted;
+    performance.mark('bench-start');
     const started = performance.now();
     button.click();
     // A mutation observer sees the commit that puts the document in the DOM, with no polling delay.
@@ -47,6 +48,7 @@ export function openDocumentScript(title: string, highlights: number): string {
       observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });
     });
     const painted = await afterNextFrame();
+    performance.mark('bench-end');
     return painted - started;
   })()`;
 }
@@ -56,8 +58,10 @@ export type FrameSample = Readonly<{
   interval: number;
   /** Frame start to the end of the main thread's work for that frame. */
   work: number;
-  /** Whether a row still waiting for its data was in view when the frame was done. */
+  /** Whether a row still waiting for its data was in view in the frame. */
   placeholderInView: boolean;
+  /** Whether part of the view had no row element at all in the frame. */
+  blankInView: boolean;
 }>;
 
 /**
@@ -78,6 +82,18 @@ export function frameLoopScript(frames: number, pixelsPerFrame: number): string 
       }
       return false;
     };
+    // Whether some row slot in view has no row element (the list has not caught up with the scroll).
+    const blankInView = () => {
+      const tops = new Set();
+      for (const row of scroller.querySelectorAll('.virtual-list__row')) tops.add(parseFloat(row.style.top));
+      const first = Math.floor(scroller.scrollTop / rowHeight);
+      const last = Math.min(
+        Math.floor((scroller.scrollTop + scroller.clientHeight - 1) / rowHeight),
+        Math.floor((scroller.scrollHeight - 1) / rowHeight),
+      );
+      for (let index = first; index <= last; index += 1) if (!tops.has(index * rowHeight)) return true;
+      return false;
+    };
     await new Promise((resolve) => {
       let last = null;
       let count = 0;
@@ -91,7 +107,7 @@ export function frameLoopScript(frames: number, pixelsPerFrame: number): string 
         if (${String(pixelsPerFrame)} !== 0) scroller.scrollTop += ${String(pixelsPerFrame)};
         // What this frame paints: the new scroll position over the rows already in the DOM (the
         // list renders new rows in response to the scroll event, which fires in the next frame).
-        const sample = { interval: last === null ? null : stamp - last, work: 0, placeholderInView: placeholderInView() };
+        const sample = { interval: last === null ? null : stamp - last, work: 0, placeholderInView: placeholderInView(), blankInView: blankInView() };
         last = stamp;
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
