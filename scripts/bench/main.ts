@@ -7,8 +7,9 @@ import { benchPdfExport } from './pdf-export';
 import { benchSeed } from './seed';
 import { benchSearch } from './search';
 
-// `npm run bench [-- --runs N] [--search-only] [--search-sizes 10000,50000]`: prints one JSON document
-// with every figure and its baseline.
+// `npm run bench [-- --runs N] [--only ui,seed,...] [--search-sizes 10000,50000]`: prints one JSON
+// document with every figure and its baseline. `--only` picks benchmarks by key: seed, pdf, import,
+// verify, ui, search.
 const root = resolve(__dirname, '../..');
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1] ?? 5)) : 5;
@@ -16,32 +17,32 @@ const importFlag = process.argv.indexOf('--import-count');
 const excerptFlag = process.argv.indexOf('--excerpts');
 const excerptCount =
   excerptFlag >= 0 ? Math.max(100, Number(process.argv[excerptFlag + 1] ?? 100_000)) : 100_000;
+const onlyFlag = process.argv.indexOf('--only');
+const only = onlyFlag >= 0 ? new Set((process.argv[onlyFlag + 1] ?? '').split(',')) : null;
+const wanted = (key: string): boolean => only === null || only.has(key);
 const importCount = importFlag >= 0 ? Math.max(10, Number(process.argv[importFlag + 1] ?? 1000)) : 1000;
-const searchOnly = process.argv.includes('--search-only');
 const searchSizesFlag = process.argv.indexOf('--search-sizes');
 const searchSizes = (searchSizesFlag >= 0 ? (process.argv[searchSizesFlag + 1] ?? '') : '10000,50000')
   .split(',')
   .map(Number)
   .filter((size) => Number.isInteger(size) && size > 0);
 
-async function otherBenches(corpusDir: string, fontsDir: string): Promise<unknown[]> {
-  return [
-    await benchSeed(corpusDir, runs),
-    await benchPdfExport(corpusDir, fontsDir, runs),
-    ...(await benchImport(importCount)),
-    await benchVerify(excerptCount),
-    existsSync(join(root, 'out', 'renderer', 'index.html'))
-      ? await benchUi(excerptCount)
-      : { name: 'reader and all-excerpts view in Chromium', skipped: 'run `npm run build` first' },
-  ];
-}
-
 async function main(): Promise<void> {
   const corpusDir = join(root, 'corpus');
   const fontsDir = join(root, 'resources', 'fonts');
   const results = [
-    ...(searchOnly ? [] : await otherBenches(corpusDir, fontsDir)),
-    ...benchSearch(searchSizes),
+    ...(wanted('seed') ? [await benchSeed(corpusDir, runs)] : []),
+    ...(wanted('pdf') ? [await benchPdfExport(corpusDir, fontsDir, runs)] : []),
+    ...(wanted('import') ? await benchImport(importCount) : []),
+    ...(wanted('verify') ? [await benchVerify(excerptCount)] : []),
+    ...(wanted('ui')
+      ? [
+          existsSync(join(root, 'out', 'renderer', 'index.html'))
+            ? await benchUi(excerptCount, runs)
+            : { name: 'reader and all-excerpts view in Chromium', skipped: 'run `npm run build` first' },
+        ]
+      : []),
+    ...(wanted('search') ? benchSearch(searchSizes) : []),
   ];
   const report = {
     date: new Date().toISOString(),

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 
 type Props = Readonly<{
   count: number;
@@ -53,7 +54,12 @@ export function VirtualList({ count, rowHeight, renderRow, onRange, label, overs
     <div
       ref={scroller}
       className="virtual-list"
-      onScroll={(event) => setTopRow(Math.floor(event.currentTarget.scrollTop / rowHeight))}
+      onScroll={(event) => {
+        const row = Math.floor(event.currentTarget.scrollTop / rowHeight);
+        // Rendered before this frame paints, not in a task after it: the rows for a scroll
+        // position appear in the same frame as the position itself.
+        if (row !== topRow) flushSync(() => setTopRow(row));
+      }}
     >
       <div
         role="list"

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type {
   Collection,
   DocumentSummary,
@@ -12,6 +12,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { VirtualList } from '../components/VirtualList';
 import { useLibraryVersion } from '../library-version';
 import { IntegrityPanel } from './IntegrityPanel';
+import { ExcerptRow } from './ExcerptRow';
 import { TagManager } from './TagManager';
 import { useExcerptPages } from './use-excerpt-pages';
 
@@ -54,20 +55,25 @@ export function AllExcerptsView(props: Props) {
       return next;
     });
 
-  const toggle = (index: number, excerpt: ExcerptDetail, shift: boolean) => {
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (shift && anchor !== null) {
-        for (let at = Math.min(anchor, index); at <= Math.max(anchor, index); at += 1) {
-          const item = pages.at(at);
-          if (item !== undefined) next.add(item.id);
-        }
-      } else if (next.has(excerpt.id)) next.delete(excerpt.id);
-      else next.add(excerpt.id);
-      return next;
-    });
-    setAnchor(index);
-  };
+  const { at } = pages;
+  // Stable while no page arrives, so the memoised rows do not re-render as the list scrolls.
+  const toggle = useCallback(
+    (index: number, excerpt: ExcerptDetail, shift: boolean) => {
+      setSelected((previous) => {
+        const next = new Set(previous);
+        if (shift && anchor !== null) {
+          for (let row = Math.min(anchor, index); row <= Math.max(anchor, index); row += 1) {
+            const item = at(row);
+            if (item !== undefined) next.add(item.id);
+          }
+        } else if (next.has(excerpt.id)) next.delete(excerpt.id);
+        else next.add(excerpt.id);
+        return next;
+      });
+      setAnchor(index);
+    },
+    [anchor, at],
+  );
 
   const ids = [...selected];
   return (
@@ -198,34 +204,14 @@ export function AllExcerptsView(props: Props) {
           onRange={pages.onRange}
           renderRow={(index) => {
             const excerpt = pages.at(index);
-            if (excerpt === undefined)
-              return <div className="excerpt-row excerpt-row--loading" aria-busy="true" />;
-            const isSelected = selected.has(excerpt.id);
             return (
-              <div
-                className={`excerpt-row${isSelected ? ' is-selected' : ''} excerpt-row--${excerpt.color ?? 'none'}`}
-              >
-                <input
-                  type="checkbox"
-                  className="excerpt-row__check"
-                  aria-label={`Select excerpt: ${excerpt.quote.slice(0, 40)}`}
-                  checked={isSelected}
-                  onChange={() => undefined}
-                  onClick={(event) => toggle(index, excerpt, event.shiftKey)}
-                />
-                <button
-                  type="button"
-                  className="excerpt-row__body"
-                  onClick={() => props.onOpen(excerpt)}
-                  title="Open in the reader"
-                >
-                  <span className="excerpt-row__quote">{excerpt.quote}</span>
-                  <span className="excerpt-row__meta">
-                    {excerpt.documentTitle}
-                    {excerpt.tags.length === 0 ? '' : ` · ${excerpt.tags.map((tag) => `#${tag}`).join(' ')}`}
-                  </span>
-                </button>
-              </div>
+              <ExcerptRow
+                index={index}
+                excerpt={excerpt}
+                selected={excerpt !== undefined && selected.has(excerpt.id)}
+                onToggle={toggle}
+                onOpen={props.onOpen}
+              />
             );
           }}
         />

@@ -44,16 +44,20 @@ export function useExcerptPages(filter: ExcerptFilter, sort: ExcerptSort, versio
 
   useEffect(() => load(0), [load]);
 
+  // The pages in view and one either side, so scrolling either way finds its rows already loaded.
   const onRange = useCallback(
     (first: number, last: number) => {
-      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE) + 1; page += 1)
-        load(page);
+      const from = Math.max(0, Math.floor(first / PAGE_SIZE) - 1);
+      for (let page = from; page <= Math.floor(last / PAGE_SIZE) + 1; page += 1) load(page);
     },
     [load],
   );
 
   const current = loaded.key === key ? loaded : undefined;
-  const at = (index: number): ExcerptDetail | undefined =>
-    current?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  const at = useCallback(
+    (index: number): ExcerptDetail | undefined =>
+      current?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    [current],
+  );
   return { total: current?.total ?? null, at, onRange, error: current?.error ?? null };
 }
