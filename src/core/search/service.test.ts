@@ -65,6 +65,21 @@ describe('search', () => {
     expect(marked(first!.hits[0]!.snippet)).toEqual(['grain']);
   });
 
+  it('ranks a heading match above the same word in body text', async () => {
+    await addDocument(
+      'a.md',
+      '# Notes one\n\nA paragraph that mentions tariffs among many other words here.\n',
+      {},
+    );
+    await addDocument(
+      'b.md',
+      '# Notes two\n\n## Tariffs\n\nA paragraph about other things entirely here.\n',
+      {},
+    );
+    const results = await core.handlers.search({ query: 'tariffs' });
+    expect(results.documents.map((hit) => hit.title.text)).toEqual(['Notes two', 'Notes one']);
+  });
+
   it('maps each hit to its block, with offsets into the document text', async () => {
     const results = await core.handlers.search({ query: 'premiums' });
     const hit = results.documents[0]!.hits[0]!;
