@@ -1,8 +1,11 @@
 import type { Migration } from '../migration';
 import { indexDocument } from '../search-index';
 
-/** unicode61 with diacritics folded and marks kept inside words (Arabic, Devanagari...), then Porter stems. */
-const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2 categories ''L* N* Co M*'''`;
+/**
+ * unicode61 with diacritics folded and marks kept inside words (Arabic, Devanagari...), then Porter
+ * stems; an index of three-letter prefixes makes the word being typed (`bra*`) a single lookup.
+ */
+const TOKENIZE = `prefix = '3', tokenize = 'porter unicode61 remove_diacritics 2 categories ''L* N* Co M*'''`;
 
 /**
  * Full-text search. Documents are indexed whole (title, headings, body) so ranking and facets work on

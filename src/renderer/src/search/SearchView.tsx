@@ -1,5 +1,6 @@
 import {
   forwardRef,
+  type ReactNode,
   useEffect,
   useImperativeHandle,
   useMemo,
@@ -180,15 +181,21 @@ export const SearchView = forwardRef<SearchViewHandle, Props>(function SearchVie
 
   const indexOf = new Map(rows.map((row, index) => [row.key, index]));
   const indexFor = (key: string): number => indexOf.get(key) ?? -1;
-  const rowProps = (index: number) => ({
-    'data-row-index': index,
-    role: 'option' as const,
-    id: `search-row-${index}`,
-    'aria-selected': index === activeIndex,
-    className: `search-hit${index === activeIndex ? ' is-active' : ''}`,
-    onMouseDown: () => setActive(index),
-    onDoubleClick: () => open(index),
-  });
+  const hitRow = (key: string, content: ReactNode, actions: ReactNode = null) => {
+    const index = indexFor(key);
+    return (
+      <HitRow
+        key={key}
+        index={index}
+        active={index === activeIndex}
+        onActivate={() => setActive(index)}
+        onOpen={() => open(index)}
+        actions={actions}
+      >
+        {content}
+      </HitRow>
+    );
+  };
 
   return (
     <div className="search-view" onKeyDown={onKeyDown}>
@@ -287,63 +294,56 @@ export const SearchView = forwardRef<SearchViewHandle, Props>(function SearchVie
                     </span>
                   ) : null}
                 </h3>
-                {results.excerpts.map((excerpt) => {
-                  const index = indexFor(`x:${excerpt.excerptId}`);
-                  return (
-                    <div key={excerpt.excerptId} {...rowProps(index)}>
+                {results.excerpts.map((excerpt) =>
+                  hitRow(
+                    `x:${excerpt.excerptId}`,
+                    <>
+                      <span className="search-hit__quote">
+                        “<Marked text={excerpt.quote} />”
+                      </span>
+                      <span className="search-hit__meta">
+                        {excerpt.documentTitle}
+                        {excerpt.tags.length === 0
+                          ? ''
+                          : ` · ${excerpt.tags.map((tag) => `#${tag}`).join(' ')}`}
+                      </span>
+                      {excerpt.note === null ? null : (
+                        <span className="search-hit__note">
+                          <Marked text={excerpt.note} />
+                        </span>
+                      )}
+                    </>,
+                    <>
+                      <select
+                        className="field field--small"
+                        aria-label="Add excerpt to collection"
+                        value=""
+                        disabled={props.collections.length === 0}
+                        onChange={(event) => {
+                          if (event.target.value !== '')
+                            props.onAddToCollection([excerpt.excerptId], event.target.value);
+                        }}
+                      >
+                        <option value="">
+                          {props.collections.length === 0 ? 'No collections' : 'Add to collection…'}
+                        </option>
+                        {props.collections.map((collection) => (
+                          <option key={collection.id} value={collection.id}>
+                            {collection.name}
+                          </option>
+                        ))}
+                      </select>
                       <button
                         type="button"
-                        className="search-hit__open"
-                        tabIndex={-1}
-                        onClick={() => open(index)}
+                        className="button button--small"
+                        disabled={!props.canAddToBriefing}
+                        onClick={() => props.onAddToBriefing([excerpt.excerptId])}
                       >
-                        <span className="search-hit__quote">
-                          “<Marked text={excerpt.quote} />”
-                        </span>
-                        <span className="search-hit__meta">
-                          {excerpt.documentTitle}
-                          {excerpt.tags.length === 0
-                            ? ''
-                            : ` · ${excerpt.tags.map((tag) => `#${tag}`).join(' ')}`}
-                        </span>
-                        {excerpt.note === null ? null : (
-                          <span className="search-hit__note">
-                            <Marked text={excerpt.note} />
-                          </span>
-                        )}
+                        Add to briefing
                       </button>
-                      <div className="search-hit__actions">
-                        <select
-                          className="field field--small"
-                          aria-label="Add excerpt to collection"
-                          value=""
-                          disabled={props.collections.length === 0}
-                          onChange={(event) => {
-                            if (event.target.value !== '')
-                              props.onAddToCollection([excerpt.excerptId], event.target.value);
-                          }}
-                        >
-                          <option value="">
-                            {props.collections.length === 0 ? 'No collections' : 'Add to collection…'}
-                          </option>
-                          {props.collections.map((collection) => (
-                            <option key={collection.id} value={collection.id}>
-                              {collection.name}
-                            </option>
-                          ))}
-                        </select>
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={!props.canAddToBriefing}
-                          onClick={() => props.onAddToBriefing([excerpt.excerptId])}
-                        >
-                          Add to briefing
-                        </button>
-                      </div>
-                    </div>
-                  );
-                })}
+                    </>,
+                  ),
+                )}
               </section>
             ) : null}
             {documents.map((document) => (
@@ -357,51 +357,29 @@ export const SearchView = forwardRef<SearchViewHandle, Props>(function SearchVie
                 </h3>
                 <p className="search-doc__meta">{metaLine(document)}</p>
                 {document.hits.length === 0
-                  ? (() => {
-                      const index = indexFor(`d:${document.documentId}`);
-                      return (
-                        <div {...rowProps(index)}>
-                          <button
-                            type="button"
-                            className="search-hit__open"
-                            tabIndex={-1}
-                            onClick={() => open(index)}
-                          >
-                            <span className="search-hit__meta">Open document</span>
-                          </button>
-                        </div>
-                      );
-                    })()
-                  : document.hits.map((hit) => {
-                      const index = indexFor(`p:${document.documentId}:${hit.blockId}`);
-                      return (
-                        <div key={hit.blockId} {...rowProps(index)}>
-                          <button
-                            type="button"
-                            className="search-hit__open"
-                            tabIndex={-1}
-                            onClick={() => open(index)}
-                          >
-                            <span className="search-hit__snippet">
-                              {hit.page === null ? null : (
-                                <span className="search-hit__page">p. {hit.page} </span>
-                              )}
-                              <Marked text={hit.snippet} />
-                            </span>
-                          </button>
-                          <div className="search-hit__actions">
-                            <button
-                              type="button"
-                              className="button button--small"
-                              title="Make an excerpt of this whole paragraph (Alt+Enter)"
-                              onClick={() => props.onExcerptPassage(document.documentId, hit.start, hit.end)}
-                            >
-                              Excerpt paragraph
-                            </button>
-                          </div>
-                        </div>
-                      );
-                    })}
+                  ? hitRow(
+                      `d:${document.documentId}`,
+                      <span className="search-hit__meta">Open document</span>,
+                    )
+                  : document.hits.map((hit) =>
+                      hitRow(
+                        `p:${document.documentId}:${hit.blockId}`,
+                        <span className="search-hit__snippet">
+                          {hit.page === null ? null : (
+                            <span className="search-hit__page">p. {hit.page} </span>
+                          )}
+                          <Marked text={hit.snippet} />
+                        </span>,
+                        <button
+                          type="button"
+                          className="button button--small"
+                          title="Make an excerpt of this whole paragraph (Alt+Enter)"
+                          onClick={() => props.onExcerptPassage(document.documentId, hit.start, hit.end)}
+                        >
+                          Excerpt paragraph
+                        </button>,
+                      ),
+                    )}
               </section>
             ))}
             {results !== null && documents.length < results.documentTotal ? (
@@ -419,6 +397,33 @@ export const SearchView = forwardRef<SearchViewHandle, Props>(function SearchVie
     </div>
   );
 });
+
+/** One hit in the result list: an option of the listbox; a click selects it, the body opens it. */
+function HitRow(props: {
+  index: number;
+  active: boolean;
+  onActivate: () => void;
+  onOpen: () => void;
+  actions: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      data-row-index={props.index}
+      role="option"
+      id={`search-row-${props.index}`}
+      aria-selected={props.active}
+      className={`search-hit${props.active ? ' is-active' : ''}`}
+      onMouseDown={props.onActivate}
+      onDoubleClick={props.onOpen}
+    >
+      <button type="button" className="search-hit__open" tabIndex={-1} onClick={props.onOpen}>
+        {props.children}
+      </button>
+      {props.actions === null ? null : <div className="search-hit__actions">{props.actions}</div>}
+    </div>
+  );
+}
 
 function FacetGroup({
   label,
