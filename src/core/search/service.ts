@@ -27,7 +27,8 @@ const FACET_LIMIT = 12;
 /** Title and headings weigh more than body text. */
 const DOCUMENT_RANK = 'bm25(10.0, 5.0, 1.0)';
 const DOCUMENT_WEIGHTS = `bm25(document_fts, 10.0, 5.0, 1.0)`;
-const EXCERPT_WEIGHTS = 'bm25(excerpt_fts, 1.0, 1.0, 2.0)';
+const EXCERPT_RANK = 'bm25(1.0, 1.0, 2.0)';
+const EXCERPT_WEIGHTS = `bm25(excerpt_fts, ${EXCERPT_RANK.slice(5, -1)})`;
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
 
@@ -60,12 +61,15 @@ function filterClauses(
   }
   if (filters.tag !== undefined) {
     params.tag = filters.tag;
+    // The tag's excerpts are gathered once (an IN list), not looked up again for every match.
     sql.push(
       excerptAlias === null
-        ? `EXISTS (SELECT 1 FROM excerpts te JOIN excerpt_tags et ON et.excerpt_id = te.id
-                    JOIN tags t ON t.id = et.tag_id WHERE te.document_id = s.document_id AND t.name = @tag)`
-        : `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id
-                    WHERE et.excerpt_id = ${excerptAlias}.id AND t.name = @tag)`,
+        ? // The unary + keeps SQLite from driving the search from this list (FTS5 would then be
+          // asked row by row).
+          `+s.document_id IN (SELECT te.document_id FROM tags t JOIN excerpt_tags et ON et.tag_id = t.id
+                               JOIN excerpts te ON te.id = et.excerpt_id WHERE t.name = @tag)`
+        : `+${excerptAlias}.id IN (SELECT et.excerpt_id FROM tags t JOIN excerpt_tags et ON et.tag_id = t.id
+                                    WHERE t.name = @tag)`,
     );
   }
   return { sql, params };
@@ -275,6 +279,56 @@ type ExcerptRow = {
   tags: string | null;
 };
 
+function countExcerpts(db: Database.Database, parsed: ParsedQuery): number {
+  if (parsed.match !== null && !hasFilters(parsed.filters)) {
+    const row = prepared(db, 'SELECT count(*) AS n FROM excerpt_fts WHERE excerpt_fts MATCH ?').get(
+      parsed.match,
+    ) as { n: number };
+    return row.n;
+  }
+  const scope = excerptScope(parsed);
+  const row = prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${scope.where}`).get(
+    scope.params,
+  ) as { n: number };
+  return row.n;
+}
+
+/** Excerpts in rank order (ids, keys into excerpt_search, bm25), and how many match in all. */
+function rankExcerpts(
+  db: Database.Database,
+  parsed: ParsedQuery,
+  sort: 'relevance' | 'date',
+  offset: number,
+  limit: number,
+): { ranked: { key: number; score: number; id: string }[]; total: number } {
+  const total = countExcerpts(db, parsed);
+  if (parsed.match !== null && !hasFilters(parsed.filters) && sort === 'relevance') {
+    // As for documents: FTS5 ranks on its own, and only the page is looked up.
+    const ranked = prepared(
+      db,
+      `SELECT x.key AS key, x.score AS score, xs.excerpt_id AS id
+         FROM (SELECT rowid AS key, rank AS score FROM excerpt_fts
+                WHERE excerpt_fts MATCH @match AND rank MATCH '${EXCERPT_RANK}'
+                ORDER BY rank LIMIT @limit OFFSET @offset) x
+         JOIN excerpt_search xs ON xs.key = x.key
+        ORDER BY x.score`,
+    ).all({ match: parsed.match, limit, offset }) as { key: number; score: number; id: string }[];
+    return { ranked, total };
+  }
+  const scope = excerptScope(parsed);
+  const score = parsed.match === null ? '0.0' : EXCERPT_WEIGHTS;
+  const order =
+    sort === 'date' || parsed.match === null
+      ? 's.published IS NULL, s.published DESC, score, e.created_at DESC'
+      : 'score, e.created_at DESC';
+  const ranked = prepared(
+    db,
+    `SELECT xs.key AS key, ${score} AS score, e.id AS id
+       FROM ${scope.from} WHERE ${scope.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all({ ...scope.params, limit, offset }) as { key: number; score: number; id: string }[];
+  return { ranked, total };
+}
+
 function searchExcerpts(
   db: Database.Database,
   parsed: ParsedQuery,
@@ -282,18 +336,8 @@ function searchExcerpts(
   offset: number,
   limit: number,
 ): { total: number; hits: ExcerptSearchHit[] } {
-  const scope = excerptScope(parsed);
-  const score = parsed.match === null ? '0.0' : EXCERPT_WEIGHTS;
-  const order =
-    sort === 'date' || parsed.match === null
-      ? 's.published IS NULL, s.published DESC, score, e.created_at DESC'
-      : 'score, e.created_at DESC';
   // Rank first, then read quotes, notes, tags and titles for the page only.
-  const ranked = prepared(
-    db,
-    `SELECT xs.key AS key, ${score} AS score, e.id AS id
-       FROM ${scope.from} WHERE ${scope.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-  ).all({ ...scope.params, limit, offset }) as { key: number; score: number; id: string }[];
+  const { ranked, total } = rankExcerpts(db, parsed, sort, offset, limit);
   const details = new Map(
     (
       prepared(
@@ -310,9 +354,6 @@ function searchExcerpts(
     const detail = details.get(row.id);
     return detail === undefined ? [] : [{ ...detail, key: row.key, score: row.score }];
   });
-  const total = prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${scope.where}`).get(
-    scope.params,
-  ) as { n: number };
   const marked = new Map<number, { quote: string; note: string }>();
   if (parsed.match !== null && rows.length > 0) {
     const highlighted = prepared(
@@ -346,7 +387,7 @@ function searchExcerpts(
       score: row.score,
     };
   });
-  return { total: total.n, hits };
+  return { total, hits };
 }
 
 function parseRequest(request: Pick<SearchRequest, 'query' | 'typeahead'>): ParsedQuery {
@@ -404,11 +445,7 @@ export function search(db: Database.Database, request: SearchRequest): SearchRes
 }
 
 function countOnly(db: Database.Database, parsed: ParsedQuery): { total: number; hits: ExcerptSearchHit[] } {
-  const scope = excerptScope(parsed);
-  const total = prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${scope.where}`).get(
-    scope.params,
-  ) as { n: number };
-  return { total: total.n, hits: [] };
+  return { total: countExcerpts(db, parsed), hits: [] };
 }
 
 function topCounts(counts: Map<string, number>): FacetCount[] {
