@@ -154,18 +154,23 @@ function rankDocuments(
   const scope = documentScope(parsed);
   const score = parsed.match === null ? '0.0' : DOCUMENT_WEIGHTS;
   const order =
-    sort === 'date' || parsed.match === null
-      ? 's.published IS NULL, s.published DESC, score, s.key'
-      : 'score, s.key';
-  const keys = prepared(
+    sort === 'date' || parsed.match === null ? 'published IS NULL, published DESC, score, key' : 'score, key';
+  // One pass gives the page and the total (the window counts every match before LIMIT applies).
+  const rows = prepared(
     db,
-    `SELECT s.key AS key, ${score} AS score FROM ${scope.from} WHERE ${scope.where}
+    `SELECT key, score, count(*) OVER () AS total
+       FROM (SELECT s.key AS key, ${score} AS score, s.published AS published
+               FROM ${scope.from} WHERE ${scope.where})
       ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-  ).all({ ...scope.params, limit, offset }) as RankedKey[];
-  const total = prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${scope.where}`).get(
-    scope.params,
-  ) as { n: number };
-  return { keys, total: total.n };
+  ).all({ ...scope.params, limit, offset }) as (RankedKey & { total: number })[];
+  const total =
+    rows[0]?.total ??
+    (
+      prepared(db, `SELECT count(*) AS n FROM ${scope.from} WHERE ${scope.where}`).get(scope.params) as {
+        n: number;
+      }
+    ).n;
+  return { keys: rows.map(({ key, score: value }) => ({ key, score: value })), total };
 }
 
 type DocumentRow = {
@@ -301,8 +306,8 @@ function rankExcerpts(
   offset: number,
   limit: number,
 ): { ranked: { key: number; score: number; id: string }[]; total: number } {
-  const total = countExcerpts(db, parsed);
   if (parsed.match !== null && !hasFilters(parsed.filters) && sort === 'relevance') {
+    const total = countExcerpts(db, parsed);
     // As for documents: FTS5 ranks on its own, and only the page is looked up.
     const ranked = prepared(
       db,
@@ -319,14 +324,18 @@ function rankExcerpts(
   const score = parsed.match === null ? '0.0' : EXCERPT_WEIGHTS;
   const order =
     sort === 'date' || parsed.match === null
-      ? 's.published IS NULL, s.published DESC, score, e.created_at DESC'
-      : 'score, e.created_at DESC';
-  const ranked = prepared(
+      ? 'published IS NULL, published DESC, score, created_at DESC'
+      : 'score, created_at DESC';
+  const rows = prepared(
     db,
-    `SELECT xs.key AS key, ${score} AS score, e.id AS id
-       FROM ${scope.from} WHERE ${scope.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-  ).all({ ...scope.params, limit, offset }) as { key: number; score: number; id: string }[];
-  return { ranked, total };
+    `SELECT key, score, id, count(*) OVER () AS total
+       FROM (SELECT xs.key AS key, ${score} AS score, e.id AS id, s.published AS published,
+                    e.created_at AS created_at
+               FROM ${scope.from} WHERE ${scope.where})
+      ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all({ ...scope.params, limit, offset }) as { key: number; score: number; id: string; total: number }[];
+  const total = rows[0]?.total ?? countExcerpts(db, parsed);
+  return { ranked: rows.map(({ key, score: value, id }) => ({ key, score: value, id })), total };
 }
 
 function searchExcerpts(
