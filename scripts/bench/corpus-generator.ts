@@ -27,6 +27,20 @@ const OUTLETS = [
   'The Polar Brief',
 ];
 
+/** Tags the generated libraries put on excerpts. */
+export const BENCH_TAGS = [
+  'shipping',
+  'sanctions',
+  'energy',
+  'Red Sea',
+  'Baltic',
+  'insurance',
+  'ports',
+  'grain',
+  'elections',
+  'debt',
+];
+
 export type GeneratedArticle = Readonly<{
   title: string;
   author: string;

@@ -13,6 +13,7 @@ import { MIGRATIONS } from '../../src/core/store/migrations';
 import { openStore } from '../../src/core/store/open';
 import { addExcerptTags, insertTag } from '../../src/core/store/tags';
 import { seededRandom } from '../../src/core/testing/random';
+import { BENCH_TAGS } from './corpus-generator';
 
 /** Bump when the generated text or schema of the cached library changes, so old caches are not reused. */
 export const SEARCH_CORPUS_VERSION = 1;
@@ -75,22 +76,7 @@ const LAST_NAMES = (
 const OUTLET_FIRST =
   'Meridian Harbourline Northern Danube Polar Atlas Coastal Frontier Capital Eastern'.split(' ');
 const OUTLET_LAST = 'Review Weekly Ledger Dispatch Brief Monitor Observer Chronicle'.split(' ');
-export const SEARCH_TAGS = [
-  'shipping',
-  'sanctions',
-  'energy',
-  'Red Sea',
-  'Baltic',
-  'insurance',
-  'ports',
-  'grain',
-  'elections',
-  'debt',
-  'follow up',
-  'quote',
-  'background',
-  'disputed',
-];
+export const SEARCH_TAGS = [...BENCH_TAGS, 'follow up', 'quote', 'background', 'disputed'];
 
 export type Vocabulary = Readonly<{
   /** Word types by frequency rank (rank 1 first). */

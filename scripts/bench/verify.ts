@@ -10,22 +10,10 @@ import { openStore } from '../../src/core/store/open';
 import { seededRandom } from '../../src/core/testing/random';
 import { createHeadlessCore, tempDir } from '../../src/core/testing/temp-core';
 import type { ExcerptFilter, ExcerptSort } from '../../src/shared/dto';
-import { generateArticle } from './corpus-generator';
+import { BENCH_TAGS, generateArticle } from './corpus-generator';
 import { round, time } from './measure';
 
 const EXCERPTS_PER_DOCUMENT = 100;
-const TAGS = [
-  'shipping',
-  'sanctions',
-  'energy',
-  'Red Sea',
-  'Baltic',
-  'insurance',
-  'ports',
-  'grain',
-  'elections',
-  'debt',
-];
 const PAGE = 100;
 
 type Library = { documentIds: string[]; outlets: string[]; corrupted: { moved: number; broken: number } };
@@ -72,7 +60,7 @@ export function buildLibrary(dataDir: string, count: number): Library {
       outlets.add(article.outlet);
       documents.push({ id, text: built.text, sha: createHash('sha256').update(built.text).digest('hex') });
     }
-    const tagIds = TAGS.map((name) => insertTag(db, name, new Date(base).toISOString()));
+    const tagIds = BENCH_TAGS.map((name) => insertTag(db, name, new Date(base).toISOString()));
     const excerpts = function* (): Generator<NewExcerpt> {
       for (let index = 0; index < count; index += 1) {
         const document = documents[Math.floor(random() * documents.length)] ?? documents[0];

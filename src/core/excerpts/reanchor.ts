@@ -1,14 +1,9 @@
+import type { ExcerptAnchor } from '../store/excerpts';
 import { CONTEXT_LENGTH, snapToWords } from './anchor';
 import { diffSimilarity, wordDiff } from './word-diff';
 
 /** A TextQuoteSelector with the position it had in the text it was made in. */
-export type AnchorSelector = Readonly<{
-  quote: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-}>;
+export type AnchorSelector = Omit<ExcerptAnchor, 'id' | 'documentId'>;
 
 /** Below this similarity a fuzzy match is not offered: the passage is reported missing. */
 export const FUZZY_THRESHOLD = 0.6;

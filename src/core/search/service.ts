@@ -25,15 +25,16 @@ const HITS_PER_DOCUMENT = 3;
 const FACET_LIMIT = 12;
 
 /** Title and headings weigh more than body text. */
-const DOCUMENT_RANK = 'bm25(10.0, 5.0, 1.0)';
-const DOCUMENT_WEIGHTS = `bm25(document_fts, 10.0, 5.0, 1.0)`;
-const EXCERPT_RANK = 'bm25(1.0, 1.0, 2.0)';
-const EXCERPT_WEIGHTS = `bm25(excerpt_fts, ${EXCERPT_RANK.slice(5, -1)})`;
+const DOCUMENT_COLUMN_WEIGHTS = '10.0, 5.0, 1.0';
+/** Quote and note as body text; a tag names what the excerpt is about. */
+const EXCERPT_COLUMN_WEIGHTS = '1.0, 1.0, 2.0';
+/** The same scores as FTS5's own `rank` (for `rank MATCH`) and as a bm25() call in joined queries. */
+const DOCUMENT_RANK = `bm25(${DOCUMENT_COLUMN_WEIGHTS})`;
+const DOCUMENT_WEIGHTS = `bm25(document_fts, ${DOCUMENT_COLUMN_WEIGHTS})`;
+const EXCERPT_RANK = `bm25(${EXCERPT_COLUMN_WEIGHTS})`;
+const EXCERPT_WEIGHTS = `bm25(excerpt_fts, ${EXCERPT_COLUMN_WEIGHTS})`;
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
-
-/** Case- and accent-insensitive form of a filter value (the index holds authors and outlets folded). */
-export const fold = foldForSearch;
 
 type Scope = Readonly<{ from: string; where: string; params: Record<string, string> }>;
 
@@ -45,11 +46,11 @@ function filterClauses(
   const params: Record<string, string> = {};
   if (filters.author !== undefined) {
     sql.push('instr(s.author_key, @author) > 0');
-    params.author = fold(filters.author);
+    params.author = foldForSearch(filters.author);
   }
   if (filters.outlet !== undefined) {
     sql.push('instr(s.outlet_key, @outlet) > 0');
-    params.outlet = fold(filters.outlet);
+    params.outlet = foldForSearch(filters.outlet);
   }
   if (filters.after !== undefined) {
     sql.push('s.published > @after');
@@ -250,7 +251,7 @@ function blockHits(
     if (block === undefined || block.start > range[0]) continue;
     const entry = perBlock.get(block.id) ?? { block, ranges: [], words: new Set<string>() };
     entry.ranges.push([range[0], range[1]]);
-    entry.words.add(fold(text.slice(range[0], range[1])));
+    entry.words.add(foldForSearch(text.slice(range[0], range[1])));
     perBlock.set(block.id, entry);
   }
   return [...perBlock.values()]
