@@ -29,7 +29,6 @@ const DOCUMENT_COLUMN_WEIGHTS = '10.0, 5.0, 1.0';
 /** Quote and note as body text; a tag names what the excerpt is about. */
 const EXCERPT_COLUMN_WEIGHTS = '1.0, 1.0, 2.0';
 /** The same scores as FTS5's own `rank` (for `rank MATCH`) and as a bm25() call in joined queries. */
-const DOCUMENT_RANK = `bm25(${DOCUMENT_COLUMN_WEIGHTS})`;
 const DOCUMENT_WEIGHTS = `bm25(document_fts, ${DOCUMENT_COLUMN_WEIGHTS})`;
 const EXCERPT_RANK = `bm25(${EXCERPT_COLUMN_WEIGHTS})`;
 const EXCERPT_WEIGHTS = `bm25(excerpt_fts, ${EXCERPT_COLUMN_WEIGHTS})`;
@@ -120,8 +119,8 @@ function hasFilters(filters: SearchFilters): boolean {
   );
 }
 
-/** A ranked document; the fast path also brings its title and text with the matches marked. */
-type RankedKey = { key: number; score: number; title_marked?: string; body_marked?: string };
+/** A ranked document: its key into document_search and its bm25 score (0 when unranked). */
+type RankedKey = { key: number; score: number };
 
 function pageSize(limit: number | undefined): number {
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(limit ?? DEFAULT_PAGE_SIZE)));
@@ -136,16 +135,15 @@ function rankDocuments(
   limit: number,
 ): { keys: RankedKey[]; total: number } {
   if (parsed.match !== null && !hasFilters(parsed.filters) && sort === 'relevance') {
-    // The common case stays inside FTS5: it ranks every match but marks the words (highlight) only
-    // in the page it returns, in the same pass.
+    // The common case stays inside FTS5 and SQLite's own sorter keeps only the page (a bm25() column
+    // sorted by SQLite is a fifth cheaper than FTS5's `ORDER BY rank` for words in nearly every
+    // document); the words are marked afterwards for that page only.
     const keys = prepared(
       db,
-      `SELECT rowid AS key, rank AS score,
-              highlight(document_fts, 0, char(1), char(2)) AS title_marked,
-              highlight(document_fts, 2, char(1), char(2)) AS body_marked
+      `SELECT rowid AS key, ${DOCUMENT_WEIGHTS} AS score
          FROM document_fts
-        WHERE document_fts MATCH @match AND rank MATCH '${DOCUMENT_RANK}'
-        ORDER BY rank LIMIT @limit OFFSET @offset`,
+        WHERE document_fts MATCH @match
+        ORDER BY score, key LIMIT @limit OFFSET @offset`,
     ).all({ match: parsed.match, limit, offset }) as RankedKey[];
     const total = prepared(db, 'SELECT count(*) AS n FROM document_fts WHERE document_fts MATCH ?').get(
       parsed.match,
@@ -196,12 +194,7 @@ function documentHits(db: Database.Database, parsed: ParsedQuery, ranked: Ranked
       WHERE s.key IN (SELECT value FROM json_each(?))`,
   ).all(keys) as DocumentRow[];
   const marked = new Map<number, { title: string; body: string }>();
-  for (const row of ranked) {
-    if (row.title_marked !== undefined && row.body_marked !== undefined) {
-      marked.set(row.key, { title: row.title_marked, body: row.body_marked });
-    }
-  }
-  if (parsed.match !== null && marked.size < ranked.length) {
+  if (parsed.match !== null) {
     const highlighted = prepared(
       db,
       `SELECT rowid AS key,
