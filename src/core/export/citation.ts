@@ -1,18 +1,5 @@
-import type { Attribution } from '../../shared/dto';
-import { formatLongDate } from '../../shared/citations';
-
 /**
- * A Chicago notes-bibliography note for a news or web source:
- * `Jane Analyst, “Title of the Article,” Outlet Name, March 4, 2019, https://example.org/a.`
+ * The Chicago note moved to shared/citations so that the renderer's live preview words notes the
+ * way the exported PDF does; this re-export keeps core's existing imports working until they move.
  */
-export function chicagoNote(source: Attribution): string {
-  const title = `“${source.title.replace(/[.,]$/, '')},”`;
-  const parts: string[] = [];
-  if (source.author !== null && source.author !== '') parts.push(`${source.author},`);
-  parts.push(title);
-  const tail = [source.outlet, formatLongDate(source.publishedAt), source.url].filter(
-    (part): part is string => part !== null && part !== '',
-  );
-  if (tail.length === 0) return parts.join(' ').replace(/,”$/, '.”');
-  return `${parts.join(' ')} ${tail.join(', ')}.`;
-}
+export { chicagoNote } from '../../shared/citations';
