@@ -28,7 +28,7 @@ test('an analyst turns a selected passage into a cited PDF briefing', async ({ a
   const figure = ui.briefing.getByRole('figure');
   await expect(figure.getByRole('blockquote')).toContainText(quote);
   await expect(figure).toContainText('— Daniel Okafor-Reid, Harbourline Weekly, November 21, 2025');
-  await expect(ui.briefing.getByRole('region', { name: 'Sources' })).toContainText(
+  await expect(ui.briefing.getByRole('region', { name: 'Notes and sources' })).toContainText(
     'Red Sea War-Risk Premiums Refuse to Fall',
   );
 
@@ -48,7 +48,7 @@ test('an analyst turns a selected passage into a cited PDF briefing', async ({ a
 test('the library, reader and briefing explain what to do when empty', async ({ app }) => {
   const ui = new AppPage(app.page);
   await expect(ui.reader.getByText('Open a document from the library')).toBeVisible();
-  await expect(ui.briefing.getByText('No briefing open')).toBeVisible();
+  await expect(ui.briefing.getByText('No briefings yet. Create the first one below.')).toBeVisible();
   await ui.library.getByRole('searchbox', { name: 'Filter documents' }).fill('zzzz-no-such-title');
   await expect(ui.library.getByText('No documents match this filter')).toBeVisible();
   await ui.library.getByRole('searchbox', { name: 'Filter documents' }).fill('baltic');

@@ -66,10 +66,22 @@ export class AppPage {
     return this.excerpts.getByRole('listitem');
   }
 
-  async createBriefing(title: string): Promise<void> {
-    await this.briefing.getByRole('textbox', { name: 'New briefing' }).fill(title);
-    await this.briefing.getByRole('button', { name: 'Create' }).click();
+  /** Creates a briefing from the briefings list, blank or from a template ("BLUF note", ...). */
+  async createBriefing(title: string, template = 'Blank'): Promise<void> {
+    const titleField = this.briefing.getByRole('textbox', { name: 'New briefing' });
+    if (!(await titleField.isVisible()))
+      await this.briefing.getByRole('button', { name: /^Briefings/ }).click();
+    await titleField.fill(title);
+    await this.briefing.getByRole('radio', { name: new RegExp(`^${escapeRegExp(template)}`) }).check();
+    await this.briefing.getByRole('button', { name: 'Create briefing' }).click();
     await expect(this.briefing.getByRole('heading', { level: 3, name: title })).toBeVisible();
+  }
+
+  /** The blocks of a section of the open briefing, in order. */
+  sectionBlocks(heading: string): Locator {
+    return this.briefing
+      .getByRole('list', { name: `Blocks in ${heading}` })
+      .locator(':scope > [data-item-id]');
   }
 
   async exportPdf(): Promise<string> {

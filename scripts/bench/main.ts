@@ -6,10 +6,11 @@ import { benchVerify } from './verify';
 import { benchPdfExport } from './pdf-export';
 import { benchSeed } from './seed';
 import { benchSearch } from './search';
+import { benchComposer } from './composer';
 
 // `npm run bench [-- --runs N] [--only ui,seed,...] [--search-sizes 10000,50000]`: prints one JSON
 // document with every figure and its baseline. `--only` picks benchmarks by key: seed, pdf, import,
-// verify, ui, search.
+// verify, ui, search, composer.
 const root = resolve(__dirname, '../..');
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1] ?? 5)) : 5;
@@ -43,6 +44,13 @@ async function main(): Promise<void> {
         ]
       : []),
     ...(wanted('search') ? benchSearch(searchSizes) : []),
+    ...(wanted('composer')
+      ? [
+          existsSync(join(root, 'out', 'renderer', 'index.html'))
+            ? await benchComposer(runs)
+            : { name: 'briefing composer in Chromium', skipped: 'run `npm run build` first' },
+        ]
+      : []),
   ];
   const report = {
     date: new Date().toISOString(),

@@ -80,7 +80,14 @@ export async function benchPdfExport(corpusDir: string, fontsDir: string, runs: 
           doc
             .font('Regular')
             .fontSize(11)
-            .text(block.kind === 'quote' ? `“${block.text}”` : block.text, { lineGap: 3 });
+            .text(
+              block.kind === 'quote'
+                ? `“${block.text}”`
+                : block.kind === 'judgment'
+                  ? block.text
+                  : block.runs.map((run) => run.text).join(''),
+              { lineGap: 3 },
+            );
           if (block.kind === 'quote') doc.fontSize(9.5).text(`— ${block.attribution}`);
         }
       }

@@ -27,7 +27,9 @@ Commands:
            | export <collectionId> --out <file.bbundle> | import <file.bbundle>
                                    Manage collections and share them as bundles
   compose <spec.json> --out <file.pdf>
-                                   Build a briefing from a spec, save it and export it as PDF
+                                   Build a briefing from a spec (items: quotes, text, collections,
+                                   key judgments; optional template), save it and export it as PDF
+  briefings                        List briefings, last opened first
 
 Options (on every command):
   --data-dir DIR   Library folder (default: ${defaultDataDir()})

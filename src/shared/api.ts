@@ -16,7 +16,9 @@ import type {
   ImportBatch,
   ImportOutcome,
   Briefing,
+  BriefingComparison,
   BriefingSummary,
+  BriefingVersion,
   DocumentDetail,
   DocumentSummary,
   ExportResult,
@@ -25,6 +27,32 @@ import type {
   SearchRequest,
   SearchResults,
 } from './dto';
+import type { CitationStyle, RepeatCitation } from './citations';
+import type { Confidence, Likelihood } from './estimative';
+import type { RichText } from './rich-text';
+
+/** What a new block of a briefing holds when it is created. */
+export type NewBriefingItem =
+  | Readonly<{ kind: 'excerpt'; excerptId: string }>
+  | Readonly<{ kind: 'commentary'; rich?: RichText }>
+  | Readonly<{ kind: 'judgment'; text?: string; likelihood?: Likelihood; confidence?: Confidence }>;
+
+/** The briefing's own fields; each one given is changed, the others stay. */
+export type BriefingMetadataInput = Readonly<{
+  briefingId: string;
+  title?: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  recipients?: string;
+  marking?: string;
+  bluf?: string;
+  citationStyle?: CitationStyle;
+  repeatCitations?: RepeatCitation;
+}>;
+
+/** A briefing after undo or redo, with what can be undone or redone next. */
+export type BriefingHistoryResult = Readonly<{ briefing: Briefing; history: HistoryState }>;
 
 /**
  * The whole API the UI can call: one input object in, one promise out. Inputs are validated by the
@@ -117,9 +145,61 @@ export type BriefingApi = {
   undo(input: Readonly<Record<string, never>>): Promise<HistoryState>;
   redo(input: Readonly<Record<string, never>>): Promise<HistoryState>;
   historyState(input: Readonly<Record<string, never>>): Promise<HistoryState>;
-  listBriefings(input: Readonly<Record<string, never>>): Promise<readonly BriefingSummary[]>;
-  createBriefing(input: Readonly<{ title: string }>): Promise<Briefing>;
+  /** Briefings, last opened first; `query` keeps those whose title contains it. */
+  listBriefings(input: Readonly<{ query?: string }>): Promise<readonly BriefingSummary[]>;
+  /** A blank briefing, or one with a template's sections (see shared/briefing-templates.ts). */
+  createBriefing(input: Readonly<{ title: string; template?: string }>): Promise<Briefing>;
+  /** A copy with every section and block (titled "… (copy)"); the copy starts its own history. */
+  duplicateBriefing(input: Readonly<{ briefingId: string }>): Promise<Briefing>;
+  /** Deletes a briefing. Undoable from the library's undo (Ctrl+Z in the briefings list). */
+  deleteBriefing(input: Readonly<{ briefingId: string }>): Promise<void>;
   getBriefing(input: Readonly<{ briefingId: string }>): Promise<Briefing>;
+  /** The briefing, marked as opened now (the list shows last opened first). */
+  openBriefing(input: Readonly<{ briefingId: string }>): Promise<Briefing>;
+  updateBriefing(input: BriefingMetadataInput): Promise<Briefing>;
+  /** Adds a section at `index` (default: the end). */
+  addSection(
+    input: Readonly<{ briefingId: string; heading: string; level?: 1 | 2; index?: number }>,
+  ): Promise<Briefing>;
+  updateSection(
+    input: Readonly<{ sectionId: string; heading?: string; guidance?: string; level?: 1 | 2 }>,
+  ): Promise<Briefing>;
+  /** Removes a section with its blocks. Undoable. */
+  removeSection(input: Readonly<{ sectionId: string }>): Promise<Briefing>;
+  /** Moves a section (a section carries its subsections) to start at `index` of the others. */
+  moveSection(input: Readonly<{ sectionId: string; index: number }>): Promise<Briefing>;
+  /** Adds a block to a section (default: the last) at `index` (default: its end). */
+  addBriefingItem(
+    input: Readonly<{ briefingId: string; sectionId?: string; index?: number; item: NewBriefingItem }>,
+  ): Promise<Briefing>;
+  /** Adds every excerpt of a collection, in the collection's order, as one undoable step. */
+  insertCollection(
+    input: Readonly<{ briefingId: string; collectionId: string; sectionId?: string; index?: number }>,
+  ): Promise<Briefing>;
+  /** Moves a block to `index` of a section of the same briefing. */
+  moveBriefingItem(input: Readonly<{ itemId: string; sectionId: string; index: number }>): Promise<Briefing>;
+  removeBriefingItem(input: Readonly<{ itemId: string }>): Promise<Briefing>;
+  /** Saves a commentary block's text; keystrokes close together are one undo step. */
+  updateCommentary(input: Readonly<{ itemId: string; rich: RichText }>): Promise<HistoryState>;
+  updateJudgment(
+    input: Readonly<{ itemId: string; text?: string; likelihood?: Likelihood; confidence?: Confidence }>,
+  ): Promise<HistoryState>;
+  /**
+   * Sets the quote an excerpt block prints: only cuts (marked with … inside it), and insertions in
+   * [square brackets]; anything else is refused with \`quote-edit-refused\`. The whole excerpt's
+   * text restores it.
+   */
+  editQuote(input: Readonly<{ itemId: string; text: string }>): Promise<Briefing>;
+  undoBriefing(input: Readonly<{ briefingId: string }>): Promise<BriefingHistoryResult>;
+  redoBriefing(input: Readonly<{ briefingId: string }>): Promise<BriefingHistoryResult>;
+  briefingHistory(input: Readonly<{ briefingId: string }>): Promise<HistoryState>;
+  saveBriefingVersion(input: Readonly<{ briefingId: string; name: string }>): Promise<BriefingVersion>;
+  /** Saved versions, newest first (exports save one automatically). */
+  listBriefingVersions(input: Readonly<{ briefingId: string }>): Promise<readonly BriefingVersion[]>;
+  /** What was added, removed, moved or edited in the draft since the version. */
+  compareBriefingVersion(input: Readonly<{ versionId: string }>): Promise<BriefingComparison>;
+  /** Puts the draft back as it was in the version (undoable; the draft is saved as a version first). */
+  restoreBriefingVersion(input: Readonly<{ versionId: string }>): Promise<Briefing>;
   /**
    * Appends an excerpt to a section of the briefing (the last section, or a new "Discussion"
    * section when the briefing has none), or inserts it at `index`.
@@ -173,6 +253,10 @@ export const ERROR_CODES = [
   'nothing-to-undo',
   'briefing-not-found',
   'section-not-found',
+  'item-not-found',
+  'version-not-found',
+  'template-not-found',
+  'quote-edit-refused',
   'quote-not-found',
   'empty-selection',
   'import-unsupported-format',

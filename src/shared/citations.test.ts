@@ -15,6 +15,7 @@ import {
   type CitedItem,
 } from './citations';
 import type { Attribution, Briefing } from './dto';
+import { richTextFromPlain } from './rich-text';
 
 const source = (overrides: Partial<Attribution> = {}): Attribution => ({
   documentId: 'doc-example',
@@ -545,7 +546,16 @@ describe('the helpers existing callers use', () => {
 
   it('numbers a briefing by first appearance of each source', () => {
     const excerpt = (id: string, attribution: Attribution) =>
-      ({ id, kind: 'excerpt', excerptId: `x-${id}`, quote: 'q', note: '', attribution }) as const;
+      ({
+        id,
+        kind: 'excerpt',
+        excerptId: `x-${id}`,
+        quote: 'q',
+        originalQuote: 'q',
+        trim: null,
+        note: '',
+        attribution,
+      }) as const;
     const briefing: Briefing = {
       id: 'brf',
       title: 'T',
@@ -554,11 +564,22 @@ describe('the helpers existing callers use', () => {
       date: '2026-01-01',
       marking: '',
       bluf: '',
+      recipients: '',
+      citationStyle: 'chicago',
+      repeatCitations: 'reuse',
+      template: '',
       createdAt: '',
       updatedAt: '',
+      openedAt: null,
       sections: [
-        { id: 's1', heading: 'One', items: [excerpt('a1', A), { id: 'c', kind: 'commentary', text: 't' }] },
-        { id: 's2', heading: 'Two', items: [excerpt('b1', B), excerpt('a2', A)] },
+        {
+          id: 's1',
+          heading: 'One',
+          level: 1,
+          guidance: '',
+          items: [excerpt('a1', A), { id: 'c', kind: 'commentary', text: 't', rich: richTextFromPlain('t') }],
+        },
+        { id: 's2', heading: 'Two', level: 1, guidance: '', items: [excerpt('b1', B), excerpt('a2', A)] },
       ],
     };
     const { byItem, sources } = numberCitations(briefing);

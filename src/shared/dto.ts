@@ -1,5 +1,10 @@
 /** Plain, serialisable data that crosses the API boundary. Dates are ISO-8601 strings. */
 
+import type { CitationStyle, RepeatCitation } from './citations';
+import type { Confidence, Likelihood } from './estimative';
+import type { QuoteTrim } from './quote-trim';
+import type { RichText } from './rich-text';
+
 export type DocumentFormat = 'md' | 'txt' | 'html' | 'pdf' | 'docx';
 
 export type TextDirection = 'ltr' | 'rtl';
@@ -94,19 +99,39 @@ export type BriefingItem =
       id: string;
       kind: 'excerpt';
       excerptId: string;
+      /** The quote as printed: the excerpt's quote, or the analyst's trim of it. */
       quote: string;
+      /** The excerpt's verbatim quote, which the trim's offsets point into. */
+      originalQuote: string;
+      /** Cuts and [insertions] made in the briefing; null when the whole excerpt is quoted. */
+      trim: QuoteTrim | null;
       note: string;
       attribution: Attribution;
     }>
   | Readonly<{
       id: string;
       kind: 'commentary';
+      /** Plain text of `rich`, for lists, search and plain exports. */
       text: string;
+      rich: RichText;
+    }>
+  | Readonly<{
+      id: string;
+      kind: 'judgment';
+      text: string;
+      likelihood: Likelihood;
+      confidence: Confidence;
     }>;
+
+export type BriefingItemKind = BriefingItem['kind'];
 
 export type BriefingSection = Readonly<{
   id: string;
   heading: string;
+  /** 1 for a section, 2 for a subsection of the level-1 section above it. */
+  level: 1 | 2;
+  /** What the template suggests writing here; shown in the composer, never printed. */
+  guidance: string;
   items: readonly BriefingItem[];
 }>;
 
@@ -114,8 +139,37 @@ export type BriefingSummary = Readonly<{
   id: string;
   title: string;
   updatedAt: string;
+  /** When the analyst last opened it; null if never. The list shows last opened first. */
+  openedAt: string | null;
   sectionCount: number;
   itemCount: number;
+}>;
+
+export type BriefingVersionReason = 'manual' | 'export' | 'restore';
+
+export type BriefingVersion = Readonly<{
+  id: string;
+  briefingId: string;
+  name: string;
+  reason: BriefingVersionReason;
+  createdAt: string;
+  sectionCount: number;
+  itemCount: number;
+}>;
+
+/** How the current draft differs from a saved version, item by item. */
+export type BriefingChange = Readonly<{
+  kind: 'added' | 'removed' | 'moved' | 'edited';
+  itemKind: BriefingItemKind | 'section';
+  /** A short description of the item (its heading, quote or text), for the list of changes. */
+  label: string;
+  /** Where it is now (added, moved, edited) or was (removed): the section heading. */
+  section: string;
+}>;
+
+export type BriefingComparison = Readonly<{
+  version: BriefingVersion;
+  changes: readonly BriefingChange[];
 }>;
 
 export type Briefing = Readonly<{
@@ -129,8 +183,15 @@ export type Briefing = Readonly<{
   marking: string;
   /** Bottom line up front; empty for none. */
   bluf: string;
+  /** Recipients or distribution line, e.g. "Policy Planning Staff; Desk officers". */
+  recipients: string;
+  citationStyle: CitationStyle;
+  repeatCitations: RepeatCitation;
+  /** The template it was created from ('' for blank). */
+  template: string;
   createdAt: string;
   updatedAt: string;
+  openedAt: string | null;
   sections: readonly BriefingSection[];
 }>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ApiInput } from './api';
 import { EXCERPT_COLORS } from './dto';
+import { CONFIDENCES, LIKELIHOODS } from './estimative';
+import { RICH_TEXT_SCHEMA } from './rich-text';
 import type { ApiMethod } from './methods';
 
 const id = z.string().min(1).max(200);
@@ -15,6 +17,11 @@ const tagName = z
   .max(64, 'a tag has at most 64 characters')
   .regex(/^[^\p{Cc}]+$/u, 'a tag cannot contain control characters');
 const collectionName = z.string().trim().min(1, 'a collection needs a name').max(200);
+const briefingTitle = z.string().trim().min(1, 'a briefing needs a title').max(500);
+const sectionHeading = z.string().trim().min(1, 'a section needs a heading').max(500);
+const sectionLevel = z.union([z.literal(1), z.literal(2)]);
+const position = z.number().int().min(0).max(100_000);
+const judgmentText = z.string().max(5000);
 /** An optional text field: null, or a trimmed string (empty becomes null). */
 const field = (max: number) =>
   z
@@ -124,9 +131,89 @@ export const API_INPUT_SCHEMAS = {
   undo: empty,
   redo: empty,
   historyState: empty,
-  listBriefings: empty,
-  createBriefing: z.object({ title: z.string().trim().min(1).max(500) }).strict(),
+  listBriefings: z.object({ query: z.string().max(500).optional() }).strict(),
+  createBriefing: z
+    .object({ title: briefingTitle, template: z.string().min(1).max(100).optional() })
+    .strict(),
+  duplicateBriefing: z.object({ briefingId: id }).strict(),
+  deleteBriefing: z.object({ briefingId: id }).strict(),
   getBriefing: z.object({ briefingId: id }).strict(),
+  openBriefing: z.object({ briefingId: id }).strict(),
+  updateBriefing: z
+    .object({
+      briefingId: id,
+      title: briefingTitle.optional(),
+      subtitle: z.string().max(1000).optional(),
+      author: z.string().max(500).optional(),
+      date: isoDate.optional(),
+      recipients: z.string().max(2000).optional(),
+      marking: z.string().max(200).optional(),
+      bluf: z.string().max(20_000).optional(),
+      citationStyle: z.enum(['chicago', 'short']).optional(),
+      repeatCitations: z.enum(['reuse', 'ibid']).optional(),
+    })
+    .strict(),
+  addSection: z
+    .object({
+      briefingId: id,
+      heading: sectionHeading,
+      level: sectionLevel.optional(),
+      index: position.optional(),
+    })
+    .strict(),
+  updateSection: z
+    .object({
+      sectionId: id,
+      heading: sectionHeading.optional(),
+      guidance: z.string().max(2000).optional(),
+      level: sectionLevel.optional(),
+    })
+    .strict(),
+  removeSection: z.object({ sectionId: id }).strict(),
+  moveSection: z.object({ sectionId: id, index: position }).strict(),
+  addBriefingItem: z
+    .object({
+      briefingId: id,
+      sectionId: id.optional(),
+      index: position.optional(),
+      item: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('excerpt'), excerptId: id }).strict(),
+        z.object({ kind: z.literal('commentary'), rich: RICH_TEXT_SCHEMA.optional() }).strict(),
+        z
+          .object({
+            kind: z.literal('judgment'),
+            text: judgmentText.optional(),
+            likelihood: z.enum(LIKELIHOODS).optional(),
+            confidence: z.enum(CONFIDENCES).optional(),
+          })
+          .strict(),
+      ]),
+    })
+    .strict(),
+  insertCollection: z
+    .object({ briefingId: id, collectionId: id, sectionId: id.optional(), index: position.optional() })
+    .strict(),
+  moveBriefingItem: z.object({ itemId: id, sectionId: id, index: position }).strict(),
+  removeBriefingItem: z.object({ itemId: id }).strict(),
+  updateCommentary: z.object({ itemId: id, rich: RICH_TEXT_SCHEMA }).strict(),
+  updateJudgment: z
+    .object({
+      itemId: id,
+      text: judgmentText.optional(),
+      likelihood: z.enum(LIKELIHOODS).optional(),
+      confidence: z.enum(CONFIDENCES).optional(),
+    })
+    .strict(),
+  editQuote: z.object({ itemId: id, text: z.string().max(60_000) }).strict(),
+  undoBriefing: z.object({ briefingId: id }).strict(),
+  redoBriefing: z.object({ briefingId: id }).strict(),
+  briefingHistory: z.object({ briefingId: id }).strict(),
+  saveBriefingVersion: z
+    .object({ briefingId: id, name: z.string().trim().min(1, 'a version needs a name').max(200) })
+    .strict(),
+  listBriefingVersions: z.object({ briefingId: id }).strict(),
+  compareBriefingVersion: z.object({ versionId: id }).strict(),
+  restoreBriefingVersion: z.object({ versionId: id }).strict(),
   addExcerptToBriefing: z
     .object({
       briefingId: id,

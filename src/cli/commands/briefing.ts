@@ -4,7 +4,7 @@ import { composeBriefing, parseComposeSpec } from '../../core/briefing/compose';
 import { requireBriefing } from '../../core/briefing/service';
 import { CoreError } from '../../core/errors';
 import { exportBriefingPdfTo } from '../../core/export/service';
-import { deleteBriefingRow } from '../../core/store/briefings';
+import { deleteBriefingRow, listBriefingSummaries } from '../../core/store/briefings';
 import { single, UsageError } from '../args';
 import { printJson, type Command } from './command';
 
@@ -42,6 +42,33 @@ const composeCommand: Command = async ({ core, args, json, output }) => {
   }
 };
 
+const briefingsCommand: Command = ({ core, args, json, output }) => {
+  if (args.positionals.length > 0) throw new UsageError('briefings takes no arguments.');
+  const briefings = listBriefingSummaries(core.db);
+  if (json) {
+    printJson(
+      output,
+      briefings.map((briefing) => ({
+        id: briefing.id,
+        title: briefing.title,
+        updatedAt: briefing.updatedAt,
+        sections: briefing.sectionCount,
+        items: briefing.itemCount,
+      })),
+    );
+  } else if (briefings.length === 0) {
+    output.stdout('No briefings yet. Create one in the app or with: compose <spec.json> --out <file.pdf>\n');
+  } else {
+    for (const briefing of briefings) {
+      output.stdout(
+        `${briefing.id}  ${briefing.title}  (${briefing.sectionCount} sections, ${briefing.itemCount} blocks, edited ${briefing.updatedAt})\n`,
+      );
+    }
+  }
+  return Promise.resolve(0);
+};
+
 export const BRIEFING_COMMANDS: Readonly<Record<string, Command>> = {
   compose: composeCommand,
+  briefings: briefingsCommand,
 };

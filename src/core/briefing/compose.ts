@@ -3,9 +3,14 @@ import { z } from 'zod';
 import { CoreError } from '../errors';
 import { findQuote } from '../excerpts/anchor';
 import { createExcerptAt, requireDocumentText } from '../excerpts/service';
+import { CONFIDENCES, LIKELIHOODS } from '../../shared/estimative';
+import { richTextFromPlain } from '../../shared/rich-text';
+import { findCollectionIdsByName, getCollectionById, listCollectionExcerptIds } from '../store/collections';
 import { findDocumentIdsByTitle, getDocumentSummary } from '../store/documents';
-import { touchBriefing } from '../store/briefings';
-import { appendSection, insertItem, insertNewBriefing } from './service';
+import { insertSection, touchBriefing } from '../store/briefings';
+import { newId } from '../ids';
+import { requireBriefing } from './read';
+import { insertItems, insertNewBriefing } from './service';
 
 const text = (max: number) => z.string().max(max);
 
@@ -20,6 +25,10 @@ export const COMPOSE_SPEC_SCHEMA = z
       .optional(),
     marking: text(200).optional(),
     bluf: text(20_000).optional(),
+    recipients: text(2000).optional(),
+    citationStyle: z.enum(['chicago', 'short']).optional(),
+    repeatCitations: z.enum(['reuse', 'ibid']).optional(),
+    template: text(100).optional(),
     sections: z
       .array(
         z.object({
@@ -27,18 +36,33 @@ export const COMPOSE_SPEC_SCHEMA = z
           items: z
             .array(
               z.union([
-                z.object({
-                  document: text(1000).min(1),
-                  quote: text(50_000).min(1),
-                  note: text(20_000).optional(),
-                }),
-                z.object({ text: text(100_000).min(1) }),
+                z
+                  .object({
+                    document: text(1000).min(1),
+                    quote: text(50_000).min(1),
+                    note: text(20_000).optional(),
+                  })
+                  .strict(),
+                z.object({ text: text(100_000).min(1) }).strict(),
+                z.object({ collection: text(1000).min(1) }).strict(),
+                z
+                  .object({
+                    judgment: z
+                      .object({
+                        text: text(5000).trim().min(1),
+                        likelihood: z.enum(LIKELIHOODS),
+                        confidence: z.enum(CONFIDENCES),
+                      })
+                      .strict(),
+                  })
+                  .strict(),
               ]),
             )
             .max(5000),
         }),
       )
-      .max(500),
+      .max(500)
+      .default([]),
   })
   .strict();
 
@@ -64,6 +88,16 @@ export function parseComposeSpec(json: string): ComposeSpec {
   return result.data;
 }
 
+function resolveCollectionId(db: Database.Database, reference: string): string {
+  if (getCollectionById(db, reference) !== undefined) return reference;
+  const byName = findCollectionIdsByName(db, reference);
+  const first = byName[0];
+  if (first === undefined) {
+    throw new CoreError('collection-not-found', `No collection has the id or name “${reference}”.`);
+  }
+  return first;
+}
+
 function resolveDocumentId(db: Database.Database, reference: string): string {
   if (getDocumentSummary(db, reference) !== undefined) return reference;
   const byTitle = findDocumentIdsByTitle(db, reference);
@@ -86,23 +120,42 @@ function resolveDocumentId(db: Database.Database, reference: string): string {
  */
 export function composeBriefing(db: Database.Database, spec: ComposeSpec, now: Date): string {
   return db.transaction((): string => {
-    const briefingId = insertNewBriefing(
-      db,
-      {
-        title: spec.title,
-        subtitle: spec.subtitle,
-        author: spec.author,
-        date: spec.date,
-        marking: spec.marking,
-        bluf: spec.bluf,
-      },
-      now,
-    );
-    for (const section of spec.sections) {
-      const sectionId = appendSection(db, briefingId, section.heading);
+    const { sections, ...fields } = spec;
+    const briefingId = insertNewBriefing(db, fields, now);
+    // Sections named like a template's section fill it; others are added after them.
+    const templateSections = requireBriefing(db, briefingId).sections;
+    for (const section of sections) {
+      let sectionId = templateSections.find(
+        (existing) => existing.heading.toLowerCase() === section.heading.trim().toLowerCase(),
+      )?.id;
+      if (sectionId === undefined) {
+        sectionId = newId('sec');
+        insertSection(db, {
+          id: sectionId,
+          briefingId,
+          position: requireBriefing(db, briefingId).sections.length,
+          heading: section.heading,
+          level: 1,
+          guidance: '',
+        });
+      }
+      const at = { briefingId, sectionId };
       for (const item of section.items) {
         if ('text' in item) {
-          insertItem(db, sectionId, { kind: 'commentary', text: item.text.trim() });
+          insertItems(db, at, [{ kind: 'commentary', rich: richTextFromPlain(item.text.trim()) }]);
+          continue;
+        }
+        if ('judgment' in item) {
+          insertItems(db, at, [{ kind: 'judgment', ...item.judgment }]);
+          continue;
+        }
+        if ('collection' in item) {
+          const collectionId = resolveCollectionId(db, item.collection);
+          insertItems(
+            db,
+            at,
+            listCollectionExcerptIds(db, collectionId).map((excerptId) => ({ kind: 'excerpt', excerptId })),
+          );
           continue;
         }
         const documentId = resolveDocumentId(db, item.document);
@@ -124,7 +177,7 @@ export function composeBriefing(db: Database.Database, spec: ComposeSpec, now: D
           now,
           snap: false,
         });
-        insertItem(db, sectionId, { kind: 'excerpt', excerptId: excerpt.id });
+        insertItems(db, at, [{ kind: 'excerpt', excerptId: excerpt.id }]);
       }
     }
     touchBriefing(db, briefingId, now.toISOString());

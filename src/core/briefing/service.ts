@@ -1,29 +1,30 @@
 import type Database from 'better-sqlite3';
+import type { BriefingMetadataInput, NewBriefingItem } from '../../shared/api';
+import { findTemplate } from '../../shared/briefing-templates';
+import type { CitationStyle, RepeatCitation } from '../../shared/citations';
 import type { Briefing } from '../../shared/dto';
+import { EMPTY_RICH_TEXT, normaliseRichText, richTextToPlain } from '../../shared/rich-text';
 import { CoreError } from '../errors';
+import { recordLibraryEdit } from '../excerpts/library-history';
 import { newId } from '../ids';
 import {
   briefingExists,
-  countItemsInSection,
-  getBriefingById,
   insertBriefing,
-  insertBriefingItem,
+  shiftItemPositions,
+  type ItemContent,
+  insertItemRow,
   insertSection,
-  listSectionIds,
-  shiftItemsFrom,
-  touchBriefing,
+  markBriefingOpened,
+  setBriefingDeleted,
+  updateBriefingRow,
 } from '../store/briefings';
 import { getExcerpt } from '../store/excerpts';
+import { recordBriefingEdit } from './history';
+import { requireBriefing } from './read';
+
+export { requireBriefing } from './read';
 
 export const DEFAULT_SECTION_HEADING = 'Discussion';
-
-export function requireBriefing(db: Database.Database, briefingId: string): Briefing {
-  const briefing = getBriefingById(db, briefingId);
-  if (briefing === undefined) {
-    throw new CoreError('briefing-not-found', `No briefing with id ${briefingId} exists.`);
-  }
-  return briefing;
-}
 
 export type NewBriefing = Readonly<{
   title: string;
@@ -32,10 +33,18 @@ export type NewBriefing = Readonly<{
   date?: string | undefined;
   marking?: string | undefined;
   bluf?: string | undefined;
+  recipients?: string | undefined;
+  citationStyle?: CitationStyle | undefined;
+  repeatCitations?: RepeatCitation | undefined;
+  template?: string | undefined;
 }>;
 
-/** Inserts a briefing row; callers run it inside their transaction. */
+/** Inserts a briefing row (and its template's sections); callers run it inside their transaction. */
 export function insertNewBriefing(db: Database.Database, input: NewBriefing, now: Date): string {
+  const template = input.template === undefined ? undefined : findTemplate(input.template);
+  if (input.template !== undefined && template === undefined) {
+    throw new CoreError('template-not-found', `There is no briefing template called “${input.template}”.`);
+  }
   const id = newId('brf');
   insertBriefing(db, {
     id,
@@ -45,7 +54,14 @@ export function insertNewBriefing(db: Database.Database, input: NewBriefing, now
     date: input.date ?? now.toISOString().slice(0, 10),
     marking: input.marking?.trim() ?? '',
     bluf: input.bluf?.trim() ?? '',
+    recipients: input.recipients?.trim() ?? '',
+    citationStyle: input.citationStyle ?? 'chicago',
+    repeatCitations: input.repeatCitations ?? 'reuse',
+    template: template?.id ?? '',
     now: now.toISOString(),
+  });
+  template?.sections.forEach((section, position) => {
+    insertSection(db, { id: newId('sec'), briefingId: id, position, ...section });
   });
   return id;
 }
@@ -55,68 +71,221 @@ export function createBriefing(db: Database.Database, input: NewBriefing, now: D
   return requireBriefing(db, id);
 }
 
-/** Appends a section; callers run it inside their transaction. */
-export function appendSection(db: Database.Database, briefingId: string, heading: string): string {
+/** Copies a briefing with all its sections and blocks; versions and history stay with the original. */
+export function duplicateBriefing(db: Database.Database, briefingId: string, now: Date): Briefing {
+  const source = requireBriefing(db, briefingId);
+  const id = db.transaction(() => {
+    const copyId = insertNewBriefing(
+      db,
+      { ...source, title: `${source.title} (copy)`, template: undefined },
+      now,
+    );
+    source.sections.forEach((section, position) => {
+      const sectionId = newId('sec');
+      insertSection(db, {
+        id: sectionId,
+        briefingId: copyId,
+        position,
+        heading: section.heading,
+        level: section.level,
+        guidance: section.guidance,
+      });
+      section.items.forEach((item, index) => {
+        const common = { id: newId('itm'), briefingId: copyId, sectionId, position: index };
+        if (item.kind === 'excerpt') {
+          insertItemRow(db, {
+            ...common,
+            kind: 'excerpt',
+            excerptId: item.excerptId,
+            body: item.quote,
+            content: item.trim === null ? null : JSON.stringify(item.trim),
+            likelihood: null,
+            confidence: null,
+          });
+        } else if (item.kind === 'commentary') {
+          insertItemRow(db, {
+            ...common,
+            kind: 'commentary',
+            excerptId: null,
+            body: item.text,
+            content: JSON.stringify(item.rich),
+            likelihood: null,
+            confidence: null,
+          });
+        } else {
+          insertItemRow(db, {
+            ...common,
+            kind: 'judgment',
+            excerptId: null,
+            body: item.text,
+            content: null,
+            likelihood: item.likelihood,
+            confidence: item.confidence,
+          });
+        }
+      });
+    });
+    return copyId;
+  })();
+  return requireBriefing(db, id);
+}
+
+/** Hides a briefing; the library's undo brings it back. */
+export function deleteBriefing(db: Database.Database, briefingId: string, now: Date): void {
+  const briefing = requireBriefing(db, briefingId);
+  recordLibraryEdit(
+    db,
+    {
+      label: `Delete briefing “${briefing.title}”`,
+      sets: [{ table: 'briefings', where: { id: briefingId } }],
+      now,
+    },
+    () => setBriefingDeleted(db, briefingId, now.toISOString()),
+  );
+}
+
+export function openBriefing(db: Database.Database, briefingId: string, now: Date): Briefing {
+  markBriefingOpened(db, briefingId, now.toISOString());
+  return requireBriefing(db, briefingId);
+}
+
+export function updateBriefingMetadata(
+  db: Database.Database,
+  input: BriefingMetadataInput,
+  now: Date,
+): Briefing {
+  const current = requireBriefing(db, input.briefingId);
+  const next = {
+    title: input.title?.trim() ?? current.title,
+    subtitle: input.subtitle ?? current.subtitle,
+    author: input.author ?? current.author,
+    date: input.date ?? current.date,
+    marking: input.marking?.trim() ?? current.marking,
+    bluf: input.bluf ?? current.bluf,
+    recipients: input.recipients ?? current.recipients,
+    citationStyle: input.citationStyle ?? current.citationStyle,
+    repeatCitations: input.repeatCitations ?? current.repeatCitations,
+  };
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
+  if (changed.length === 0) return current;
+  recordBriefingEdit(
+    db,
+    {
+      briefingId: input.briefingId,
+      label:
+        changed.length === 1 ? `Edit ${METADATA_LABELS[changed[0] ?? 'title']}` : 'Edit briefing details',
+      now,
+      rows: 'briefing',
+      // Typing in one field is one undo step.
+      coalesceKey: `meta:${changed.join(',')}`,
+    },
+    () => updateBriefingRow(db, input.briefingId, next),
+  );
+  return requireBriefing(db, input.briefingId);
+}
+
+const METADATA_LABELS = {
+  title: 'title',
+  subtitle: 'subtitle',
+  author: 'author',
+  date: 'date',
+  marking: 'marking',
+  bluf: 'bottom line',
+  recipients: 'distribution',
+  citationStyle: 'citation style',
+  repeatCitations: 'repeated citations',
+} as const;
+
+/** The stored form of a new block. */
+export function newItemRecord(db: Database.Database, item: NewBriefingItem): ItemContent {
+  if (item.kind === 'excerpt') {
+    const excerpt = getExcerpt(db, item.excerptId);
+    if (excerpt === undefined) {
+      throw new CoreError('excerpt-not-found', 'That excerpt no longer exists. It may have been deleted.');
+    }
+    return {
+      kind: 'excerpt',
+      excerptId: excerpt.id,
+      body: excerpt.quote,
+      content: null,
+      likelihood: null,
+      confidence: null,
+    };
+  }
+  if (item.kind === 'commentary') {
+    const rich = normaliseRichText(item.rich ?? EMPTY_RICH_TEXT);
+    return {
+      kind: 'commentary',
+      excerptId: null,
+      body: richTextToPlain(rich),
+      content: JSON.stringify(rich),
+      likelihood: null,
+      confidence: null,
+    };
+  }
+  return {
+    kind: 'judgment',
+    excerptId: null,
+    body: item.text?.trim() ?? '',
+    content: null,
+    likelihood: item.likelihood ?? 'likely',
+    confidence: item.confidence ?? 'moderate',
+  };
+}
+
+/**
+ * Where a new block goes: the named section; else the template's evidence section (Discussion in a
+ * BLUF note) while it exists; else the last section (a new "Discussion" section if there is none).
+ */
+export function targetSection(
+  db: Database.Database,
+  briefing: Briefing,
+  sectionId: string | undefined,
+): string {
+  if (sectionId !== undefined) {
+    if (!briefing.sections.some((section) => section.id === sectionId)) {
+      throw new CoreError('section-not-found', 'That section is not part of this briefing.');
+    }
+    return sectionId;
+  }
+  const evidence = findTemplate(briefing.template)?.evidenceSection;
+  const named = briefing.sections.find((section) => section.heading === evidence);
+  if (named !== undefined) return named.id;
+  const last = briefing.sections.at(-1);
+  if (last !== undefined) return last.id;
   const id = newId('sec');
   insertSection(db, {
     id,
-    briefingId,
-    position: listSectionIds(db, briefingId).length,
-    heading: heading.trim(),
+    briefingId: briefing.id,
+    position: 0,
+    heading: DEFAULT_SECTION_HEADING,
+    level: 1,
+    guidance: '',
   });
   return id;
 }
 
-export type NewItem =
-  Readonly<{ kind: 'excerpt'; excerptId: string }> | Readonly<{ kind: 'commentary'; text: string }>;
-
-/** Inserts an item at `index` (default: the end) of a section; callers own the transaction. */
-export function insertItem(db: Database.Database, sectionId: string, item: NewItem, index?: number): string {
-  const count = countItemsInSection(db, sectionId);
-  const position = index === undefined ? count : Math.min(index, count);
-  shiftItemsFrom(db, sectionId, position);
-  const id = newId('itm');
-  if (item.kind === 'excerpt') {
-    const excerpt = getExcerpt(db, item.excerptId);
-    if (excerpt === undefined) {
-      throw new CoreError('excerpt-not-found', `No excerpt with id ${item.excerptId} exists.`);
-    }
-    insertBriefingItem(db, {
-      id,
-      sectionId,
-      position,
-      kind: 'excerpt',
-      excerptId: excerpt.id,
-      body: excerpt.quote,
-    });
-  } else {
-    insertBriefingItem(db, { id, sectionId, position, kind: 'commentary', excerptId: null, body: item.text });
-  }
-  return id;
+/**
+ * Inserts blocks at `index` of a section (default: its end); callers own the transaction and the
+ * history. Positions after the insertion point shift.
+ */
+export function insertItems(
+  db: Database.Database,
+  input: Readonly<{ briefingId: string; sectionId?: string | undefined; index?: number | undefined }>,
+  items: readonly NewBriefingItem[],
+): string[] {
+  const briefing = requireBriefing(db, input.briefingId);
+  const sectionId = targetSection(db, briefing, input.sectionId);
+  const records = items.map((item) => ({ id: newId('itm'), ...newItemRecord(db, item) }));
+  const count = briefing.sections.find((entry) => entry.id === sectionId)?.items.length ?? 0;
+  const at = Math.min(input.index ?? count, count);
+  shiftItemPositions(db, sectionId, at, records.length);
+  records.forEach((record, offset) => {
+    insertItemRow(db, { ...record, briefingId: briefing.id, sectionId, position: at + offset });
+  });
+  return records.map((record) => record.id);
 }
 
-export function addExcerptToBriefing(
-  db: Database.Database,
-  input: Readonly<{
-    briefingId: string;
-    excerptId: string;
-    sectionId?: string | undefined;
-    index?: number | undefined;
-  }>,
-  now: Date,
-): Briefing {
-  db.transaction(() => {
-    if (!briefingExists(db, input.briefingId)) {
-      throw new CoreError('briefing-not-found', `No briefing with id ${input.briefingId} exists.`);
-    }
-    const sectionIds = listSectionIds(db, input.briefingId);
-    let sectionId = input.sectionId;
-    if (sectionId !== undefined && !sectionIds.includes(sectionId)) {
-      throw new CoreError('section-not-found', 'That section is not part of this briefing.');
-    }
-    sectionId ??= sectionIds.at(-1) ?? appendSection(db, input.briefingId, DEFAULT_SECTION_HEADING);
-    insertItem(db, sectionId, { kind: 'excerpt', excerptId: input.excerptId }, input.index);
-    touchBriefing(db, input.briefingId, now.toISOString());
-  })();
-  return requireBriefing(db, input.briefingId);
+export function ensureBriefing(db: Database.Database, briefingId: string): void {
+  if (!briefingExists(db, briefingId)) requireBriefing(db, briefingId);
 }

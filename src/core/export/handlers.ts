@@ -1,6 +1,8 @@
 import type { BriefingApi } from '../../shared/api';
 import type { CoreContext } from '../api/core';
+import { basename } from 'node:path';
 import { requireBriefing } from '../briefing/service';
+import { saveVersion } from '../briefing/versions';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
 import { exportBriefingPdfTo } from './service';
@@ -33,6 +35,12 @@ export function exportHandlers({
       });
       if (path === null) return { exportId: null, path: null, pages: 0, citations: 0 };
       const result = await exportBriefingPdfTo(db, briefing, { path, fontsDir: ports.fontsDir });
+      // What was distributed is kept: every export saves a version of the briefing as exported.
+      saveVersion(
+        db,
+        { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export' },
+        ports.now(),
+      );
       const exportId = newId('exp');
       exports.set(exportId, result.path);
       return { exportId, path: result.path, pages: result.pages, citations: result.citations };

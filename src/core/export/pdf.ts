@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { join } from 'node:path';
-import type { PrintBlock, PrintModel } from './layout';
+import type { PrintBlock, PrintModel, PrintRun } from './layout';
+import { runsText } from './layout';
 
 export type PdfOptions = Readonly<{
   fontsDir: string;
@@ -24,7 +25,13 @@ const COLOUR = {
   blufFill: '#eef3f8',
 } as const;
 
-const FONT = { regular: 'BodyRegular', bold: 'BodyBold' } as const;
+const FONT = {
+  regular: 'BodyRegular',
+  bold: 'BodyBold',
+  italic: 'BodyItalic',
+  boldItalic: 'BodyBoldItalic',
+} as const;
+const LIST_INDENT = 18;
 
 const SUPERSCRIPT_DIGITS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
@@ -58,6 +65,8 @@ export function renderPdf(model: PrintModel, options: PdfOptions): Promise<PdfRe
   });
   doc.registerFont(FONT.regular, join(options.fontsDir, 'DejaVuSans.ttf'));
   doc.registerFont(FONT.bold, join(options.fontsDir, 'DejaVuSans-Bold.ttf'));
+  doc.registerFont(FONT.italic, join(options.fontsDir, 'DejaVuSans-Oblique.ttf'));
+  doc.registerFont(FONT.boldItalic, join(options.fontsDir, 'DejaVuSans-BoldOblique.ttf'));
 
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -69,7 +78,7 @@ export function renderPdf(model: PrintModel, options: PdfOptions): Promise<PdfRe
   writeTitleBlock(doc, model);
   if (model.bluf !== '') writeBluf(doc, model.bluf);
   for (const section of model.sections) {
-    writeHeading(doc, section.heading, section.blocks[0]);
+    writeHeading(doc, section.heading, section.level, section.blocks[0]);
     for (const block of section.blocks) writeBlock(doc, block);
   }
   if (model.notes.length > 0) writeNotes(doc, model);
@@ -104,6 +113,11 @@ function writeTitleBlock(doc: Doc, model: PrintModel): void {
     doc.moveDown(0.4);
     doc.font(FONT.regular).fontSize(10).fillColor(COLOUR.muted);
     doc.text(model.byline, { width: CONTENT_WIDTH });
+  }
+  if (model.distribution !== '') {
+    doc.moveDown(0.2);
+    doc.font(FONT.regular).fontSize(10).fillColor(COLOUR.muted);
+    doc.text(model.distribution, { width: CONTENT_WIDTH });
   }
   doc.moveDown(0.8);
   const y = doc.y;
@@ -140,7 +154,17 @@ function writeBluf(doc: Doc, bluf: string): void {
 function blockHeight(doc: Doc, block: PrintBlock): number {
   if (block.kind === 'paragraph') {
     doc.font(FONT.regular).fontSize(11);
-    return doc.heightOfString(block.text, { width: CONTENT_WIDTH, lineGap: 3 });
+    return doc.heightOfString(runsText(block.runs), { width: CONTENT_WIDTH, lineGap: 3 });
+  }
+  if (block.kind === 'list-item') {
+    doc.font(FONT.regular).fontSize(11);
+    return doc.heightOfString(runsText(block.runs), { width: CONTENT_WIDTH - LIST_INDENT, lineGap: 3 });
+  }
+  if (block.kind === 'judgment') {
+    doc.font(FONT.bold).fontSize(11);
+    const sentence = doc.heightOfString(block.text, { width: CONTENT_WIDTH - QUOTE_INDENT, lineGap: 3 });
+    doc.font(FONT.regular).fontSize(9.5);
+    return sentence + 4 + doc.heightOfString(block.qualifier, { width: CONTENT_WIDTH - QUOTE_INDENT });
   }
   doc.font(FONT.regular).fontSize(11);
   const quote = doc.heightOfString(quoteText(block), { width: CONTENT_WIDTH - QUOTE_INDENT, lineGap: 3 });
@@ -148,13 +172,14 @@ function blockHeight(doc: Doc, block: PrintBlock): number {
   return quote + 6 + doc.heightOfString(`— ${block.attribution}`, { width: CONTENT_WIDTH - QUOTE_INDENT });
 }
 
-function writeHeading(doc: Doc, heading: string, first: PrintBlock | undefined): void {
-  doc.font(FONT.bold).fontSize(14);
+function writeHeading(doc: Doc, heading: string, level: 1 | 2, first: PrintBlock | undefined): void {
+  const size = level === 1 ? 14 : 12;
+  doc.font(FONT.bold).fontSize(size);
   const height = doc.heightOfString(heading, { width: CONTENT_WIDTH }) + 10;
   // A heading never sits alone at the foot of a page: keep it with the start of its first block.
   const firstHeight = first === undefined ? 0 : Math.min(blockHeight(doc, first), 60);
   keepTogether(doc, height + firstHeight + 6);
-  doc.font(FONT.bold).fontSize(14).fillColor(COLOUR.text);
+  doc.font(FONT.bold).fontSize(size).fillColor(COLOUR.text);
   doc.text(heading, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
   doc.y += 6;
 }
@@ -164,11 +189,58 @@ function quoteText(block: Extract<PrintBlock, { kind: 'quote' }>): string {
   return `${block.text}${superscript(block.citation)}`;
 }
 
+function runFont(run: PrintRun): string {
+  if (run.bold === true) return run.italic === true ? FONT.boldItalic : FONT.bold;
+  return run.italic === true ? FONT.italic : FONT.regular;
+}
+
+/** Writes runs as one flowing paragraph, switching fonts per run. */
+function writeRuns(doc: Doc, runs: readonly PrintRun[], x: number, width: number): void {
+  const printable = runs.filter((run) => run.text !== '');
+  if (printable.length === 0) return;
+  doc.fontSize(11).fillColor(COLOUR.text);
+  printable.forEach((run, index) => {
+    doc.font(runFont(run));
+    const options = { width, lineGap: 3, continued: index < printable.length - 1 };
+    if (index === 0) doc.text(run.text, x, doc.y, options);
+    else doc.text(run.text, options);
+  });
+}
+
 function writeBlock(doc: Doc, block: PrintBlock): void {
   if (block.kind === 'paragraph') {
-    doc.font(FONT.regular).fontSize(11).fillColor(COLOUR.text);
-    doc.text(block.text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 3 });
+    writeRuns(doc, block.runs, MARGIN.left, CONTENT_WIDTH);
+    doc.x = MARGIN.left;
     doc.y += 10;
+    return;
+  }
+  if (block.kind === 'list-item') {
+    keepTogether(doc, Math.min(blockHeight(doc, block), 40));
+    const top = doc.y;
+    doc.font(FONT.regular).fontSize(11).fillColor(COLOUR.text);
+    doc.text(block.marker, MARGIN.left, top, { width: LIST_INDENT, lineBreak: false });
+    doc.y = top;
+    writeRuns(doc, block.runs, MARGIN.left + LIST_INDENT, CONTENT_WIDTH - LIST_INDENT);
+    doc.x = MARGIN.left;
+    doc.y += 4;
+    return;
+  }
+  if (block.kind === 'judgment') {
+    keepTogether(doc, blockHeight(doc, block));
+    const top = doc.y;
+    doc.font(FONT.bold).fontSize(11).fillColor(COLOUR.text);
+    doc.text(block.text, MARGIN.left + QUOTE_INDENT, top, {
+      width: CONTENT_WIDTH - QUOTE_INDENT,
+      lineGap: 3,
+    });
+    doc.y += 2;
+    doc.font(FONT.regular).fontSize(9.5).fillColor(COLOUR.muted);
+    doc.text(block.qualifier, MARGIN.left + QUOTE_INDENT, doc.y, { width: CONTENT_WIDTH - QUOTE_INDENT });
+    doc.fillColor(COLOUR.accent).font(FONT.bold).fontSize(11);
+    doc.text('▸', MARGIN.left + 4, top, { width: QUOTE_INDENT, lineBreak: false });
+    doc.fillColor(COLOUR.text);
+    doc.x = MARGIN.left;
+    doc.y = Math.max(doc.y, top) + 12;
     return;
   }
   // Keep a quote with its attribution when it fits on one page.

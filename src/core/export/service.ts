@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Briefing } from '../../shared/dto';
+import { isValidQuoteTrim, renderQuoteTrim, type QuoteTrim } from '../../shared/quote-trim';
 import { CoreError } from '../errors';
 import { getDocumentText } from '../store/documents';
 import { getExcerpt } from '../store/excerpts';
@@ -8,6 +9,12 @@ import { layoutBriefing } from './layout';
 import { renderPdf } from './pdf';
 
 export type PdfExport = Readonly<{ path: string; pages: number; citations: number }>;
+
+/** A printed quote is the excerpt itself, or a valid trim of it that renders to exactly that text. */
+function quoteMatchesExcerpt(printed: string, trim: QuoteTrim | null, original: string): boolean {
+  if (trim === null) return printed === original;
+  return isValidQuoteTrim(original, trim) && renderQuoteTrim(original, trim) === printed;
+}
 
 /**
  * Re-checks every quote in the briefing against the stored source text. Returns one sentence per
@@ -25,7 +32,7 @@ export function findQuoteProblems(db: Database.Database, briefing: Briefing): st
         problems.push(`${label}: its excerpt or source document is missing.`);
       } else if (source.text.slice(excerpt.start, excerpt.end) !== excerpt.quote) {
         problems.push(`${label}: the source text no longer matches the excerpt.`);
-      } else if (!excerpt.quote.includes(item.quote)) {
+      } else if (!quoteMatchesExcerpt(item.quote, item.trim, excerpt.quote)) {
         problems.push(`${label}: the quoted text differs from its excerpt.`);
       }
     }

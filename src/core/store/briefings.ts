@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { CitationStyle, RepeatCitation } from '../../shared/citations';
 import type { Briefing, BriefingItem, BriefingSection, BriefingSummary } from '../../shared/dto';
+import type { Confidence, Likelihood } from '../../shared/estimative';
+import type { QuoteTrim } from '../../shared/quote-trim';
+import { richTextFromPlain, type RichText } from '../../shared/rich-text';
 
 export type NewBriefingRow = Readonly<{
   id: string;
@@ -9,6 +13,10 @@ export type NewBriefingRow = Readonly<{
   date: string;
   marking: string;
   bluf: string;
+  recipients: string;
+  citationStyle: CitationStyle;
+  repeatCitations: RepeatCitation;
+  template: string;
   now: string;
 }>;
 
@@ -20,16 +28,25 @@ type BriefingRow = {
   briefing_date: string;
   marking: string;
   bluf: string;
+  recipients: string;
+  citation_style: CitationStyle;
+  repeat_citations: RepeatCitation;
+  template: string;
   created_at: string;
   updated_at: string;
+  opened_at: string | null;
 };
 
 type ItemRow = {
   id: string;
   section_id: string;
-  kind: string;
+  kind: BriefingItem['kind'];
   excerpt_id: string | null;
   body: string;
+  content: string | null;
+  likelihood: Likelihood | null;
+  confidence: Confidence | null;
+  quote: string | null;
   note: string | null;
   document_id: string | null;
   title: string | null;
@@ -39,11 +56,26 @@ type ItemRow = {
   url: string | null;
 };
 
+/** What a block holds; `content` is JSON (a trim or rich text) or null. */
+export type ItemContent = Readonly<{
+  kind: BriefingItem['kind'];
+  excerptId: string | null;
+  body: string;
+  content: string | null;
+  likelihood: Likelihood | null;
+  confidence: Confidence | null;
+}>;
+
+/** The stored form of a block: its content and its place. */
+export type ItemRecord = ItemContent &
+  Readonly<{ id: string; briefingId: string; sectionId: string; position: number }>;
+
 export function insertBriefing(db: Database.Database, row: NewBriefingRow): void {
   db.prepare(
-    `INSERT INTO briefings (id, title, subtitle, author, briefing_date, marking, bluf,
-       created_at, updated_at)
-     VALUES (@id, @title, @subtitle, @author, @date, @marking, @bluf, @now, @now)`,
+    `INSERT INTO briefings (id, title, subtitle, author, briefing_date, marking, bluf, recipients,
+       citation_style, repeat_citations, template, created_at, updated_at, opened_at)
+     VALUES (@id, @title, @subtitle, @author, @date, @marking, @bluf, @recipients,
+       @citationStyle, @repeatCitations, @template, @now, @now, @now)`,
   ).run(row);
 }
 
@@ -51,76 +83,165 @@ export function touchBriefing(db: Database.Database, briefingId: string, now: st
   db.prepare('UPDATE briefings SET updated_at = ? WHERE id = ?').run(now, briefingId);
 }
 
-export function insertSection(
-  db: Database.Database,
-  section: Readonly<{ id: string; briefingId: string; position: number; heading: string }>,
-): void {
-  db.prepare(
-    `INSERT INTO sections (id, briefing_id, position, heading)
-     VALUES (@id, @briefingId, @position, @heading)`,
-  ).run(section);
+export function markBriefingOpened(db: Database.Database, briefingId: string, now: string): void {
+  db.prepare('UPDATE briefings SET opened_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, briefingId);
 }
 
-export function insertBriefingItem(
+export type BriefingMetadataRow = Readonly<{
+  title: string;
+  subtitle: string;
+  author: string;
+  date: string;
+  marking: string;
+  bluf: string;
+  recipients: string;
+  citationStyle: CitationStyle;
+  repeatCitations: RepeatCitation;
+}>;
+
+export function updateBriefingRow(db: Database.Database, briefingId: string, row: BriefingMetadataRow): void {
+  db.prepare(
+    `UPDATE briefings SET title = @title, subtitle = @subtitle, author = @author, briefing_date = @date,
+       marking = @marking, bluf = @bluf, recipients = @recipients, citation_style = @citationStyle,
+       repeat_citations = @repeatCitations
+     WHERE id = @id`,
+  ).run({ ...row, id: briefingId });
+}
+
+export function setBriefingDeleted(
   db: Database.Database,
-  item: Readonly<{
+  briefingId: string,
+  deletedAt: string | null,
+): void {
+  db.prepare('UPDATE briefings SET deleted_at = ? WHERE id = ?').run(deletedAt, briefingId);
+}
+
+export function insertSection(
+  db: Database.Database,
+  section: Readonly<{
     id: string;
-    sectionId: string;
+    briefingId: string;
     position: number;
-    kind: 'excerpt' | 'commentary';
-    excerptId: string | null;
-    body: string;
+    heading: string;
+    level: 1 | 2;
+    guidance: string;
   }>,
 ): void {
   db.prepare(
-    `INSERT INTO briefing_items (id, section_id, position, kind, excerpt_id, body)
-     VALUES (@id, @sectionId, @position, @kind, @excerptId, @body)`,
+    `INSERT INTO sections (id, briefing_id, position, heading, level, guidance)
+     VALUES (@id, @briefingId, @position, @heading, @level, @guidance)`,
+  ).run(section);
+}
+
+export function updateSectionRow(
+  db: Database.Database,
+  section: Readonly<{ id: string; heading: string; guidance: string }>,
+): void {
+  db.prepare('UPDATE sections SET heading = @heading, guidance = @guidance WHERE id = @id').run(section);
+}
+
+export function setSectionPlace(
+  db: Database.Database,
+  place: Readonly<{ id: string; position: number; level: 1 | 2 }>,
+): void {
+  db.prepare('UPDATE sections SET position = @position, level = @level WHERE id = @id').run(place);
+}
+
+export function deleteSectionRow(db: Database.Database, sectionId: string): void {
+  db.prepare('DELETE FROM sections WHERE id = ?').run(sectionId);
+}
+
+export function insertItemRow(db: Database.Database, item: ItemRecord): void {
+  db.prepare(
+    `INSERT INTO briefing_items (id, briefing_id, section_id, position, kind, excerpt_id, body, content,
+       likelihood, confidence)
+     VALUES (@id, @briefingId, @sectionId, @position, @kind, @excerptId, @body, @content,
+       @likelihood, @confidence)`,
   ).run(item);
 }
 
-/** Opens a gap at `position` so an item can be inserted there. */
-export function shiftItemsFrom(db: Database.Database, sectionId: string, position: number): void {
-  // Two steps so the positions never collide mid-update, even if a unique index is added later.
+export function updateItemContent(
+  db: Database.Database,
+  item: Readonly<{
+    id: string;
+    body: string;
+    content: string | null;
+    likelihood: Likelihood | null;
+    confidence: Confidence | null;
+  }>,
+): void {
   db.prepare(
-    'UPDATE briefing_items SET position = -(position + 1) WHERE section_id = ? AND position >= ?',
-  ).run(sectionId, position);
-  db.prepare('UPDATE briefing_items SET position = -position WHERE section_id = ? AND position < 0').run(
+    `UPDATE briefing_items SET body = @body, content = @content, likelihood = @likelihood,
+       confidence = @confidence WHERE id = @id`,
+  ).run(item);
+}
+
+/** Moves the blocks of a section from `position` on down by `count`, to make room. */
+export function shiftItemPositions(
+  db: Database.Database,
+  sectionId: string,
+  position: number,
+  count: number,
+): void {
+  db.prepare('UPDATE briefing_items SET position = position + ? WHERE section_id = ? AND position >= ?').run(
+    count,
     sectionId,
+    position,
   );
 }
 
-export function countItemsInSection(db: Database.Database, sectionId: string): number {
-  return (
-    db.prepare('SELECT count(*) AS n FROM briefing_items WHERE section_id = ?').get(sectionId) as {
-      n: number;
-    }
-  ).n;
+export function setItemPlace(
+  db: Database.Database,
+  place: Readonly<{ id: string; sectionId: string; position: number }>,
+): void {
+  db.prepare('UPDATE briefing_items SET section_id = @sectionId, position = @position WHERE id = @id').run(
+    place,
+  );
 }
 
-export function listSectionIds(db: Database.Database, briefingId: string): string[] {
-  const rows = db
-    .prepare('SELECT id FROM sections WHERE briefing_id = ? ORDER BY position')
-    .all(briefingId) as { id: string }[];
-  return rows.map((row) => row.id);
+export function deleteItemRow(db: Database.Database, itemId: string): void {
+  db.prepare('DELETE FROM briefing_items WHERE id = ?').run(itemId);
+}
+
+export function getItemRecord(db: Database.Database, itemId: string): ItemRecord | undefined {
+  const row = db
+    .prepare(
+      `SELECT id, briefing_id AS briefingId, section_id AS sectionId, position, kind, excerpt_id AS excerptId,
+         body, content, likelihood, confidence
+       FROM briefing_items WHERE id = ?`,
+    )
+    .get(itemId) as ItemRecord | undefined;
+  return row;
+}
+
+export function sectionBriefingId(db: Database.Database, sectionId: string): string | undefined {
+  const row = db.prepare('SELECT briefing_id FROM sections WHERE id = ?').get(sectionId) as
+    { briefing_id: string } | undefined;
+  return row?.briefing_id;
 }
 
 export function briefingExists(db: Database.Database, briefingId: string): boolean {
-  return db.prepare('SELECT 1 FROM briefings WHERE id = ?').get(briefingId) !== undefined;
+  return (
+    db.prepare('SELECT 1 FROM briefings WHERE id = ? AND deleted_at IS NULL').get(briefingId) !== undefined
+  );
 }
 
-export function listBriefingSummaries(db: Database.Database): BriefingSummary[] {
+/** Live briefings, last opened first (then last edited), optionally those whose title contains `query`. */
+export function listBriefingSummaries(db: Database.Database, query = ''): BriefingSummary[] {
   const rows = db
     .prepare(
-      `SELECT b.id, b.title, b.updated_at,
+      `SELECT b.id, b.title, b.updated_at, b.opened_at,
          (SELECT count(*) FROM sections s WHERE s.briefing_id = b.id) AS section_count,
-         (SELECT count(*) FROM briefing_items i JOIN sections s ON s.id = i.section_id
-            WHERE s.briefing_id = b.id) AS item_count
-       FROM briefings b ORDER BY b.updated_at DESC, b.title`,
+         (SELECT count(*) FROM briefing_items i WHERE i.briefing_id = b.id) AS item_count
+       FROM briefings b
+       WHERE b.deleted_at IS NULL AND (@query = '' OR instr(lower(b.title), lower(@query)) > 0)
+       ORDER BY coalesce(b.opened_at, b.updated_at) DESC, b.updated_at DESC, b.title`,
     )
-    .all() as {
+    .all({ query }) as {
     id: string;
     title: string;
     updated_at: string;
+    opened_at: string | null;
     section_count: number;
     item_count: number;
   }[];
@@ -128,6 +249,7 @@ export function listBriefingSummaries(db: Database.Database): BriefingSummary[] 
     id: row.id,
     title: row.title,
     updatedAt: row.updated_at,
+    openedAt: row.opened_at,
     sectionCount: row.section_count,
     itemCount: row.item_count,
   }));
@@ -136,25 +258,25 @@ export function listBriefingSummaries(db: Database.Database): BriefingSummary[] 
 export function getBriefingById(db: Database.Database, briefingId: string): Briefing | undefined {
   const row = db
     .prepare(
-      `SELECT id, title, subtitle, author, briefing_date, marking, bluf, created_at, updated_at
-       FROM briefings WHERE id = ?`,
+      `SELECT id, title, subtitle, author, briefing_date, marking, bluf, recipients, citation_style,
+         repeat_citations, template, created_at, updated_at, opened_at
+       FROM briefings WHERE id = ? AND deleted_at IS NULL`,
     )
     .get(briefingId) as BriefingRow | undefined;
   if (row === undefined) return undefined;
 
   const sectionRows = db
-    .prepare('SELECT id, heading FROM sections WHERE briefing_id = ? ORDER BY position')
-    .all(briefingId) as { id: string; heading: string }[];
+    .prepare('SELECT id, heading, level, guidance FROM sections WHERE briefing_id = ? ORDER BY position')
+    .all(briefingId) as { id: string; heading: string; level: 1 | 2; guidance: string }[];
   const itemRows = db
     .prepare(
-      `SELECT i.id, i.section_id, i.kind, i.excerpt_id, i.body, e.note,
-         d.id AS document_id, d.title, d.author, d.outlet, d.published_at, d.url
+      `SELECT i.id, i.section_id, i.kind, i.excerpt_id, i.body, i.content, i.likelihood, i.confidence,
+         e.quote, e.note, d.id AS document_id, d.title, d.author, d.outlet, d.published_at, d.url
        FROM briefing_items i
-       JOIN sections s ON s.id = i.section_id
        LEFT JOIN excerpts e ON e.id = i.excerpt_id
        LEFT JOIN documents d ON d.id = e.document_id
-       WHERE s.briefing_id = ?
-       ORDER BY s.position, i.position`,
+       WHERE i.briefing_id = ?
+       ORDER BY i.section_id, i.position`,
     )
     .all(briefingId) as ItemRow[];
 
@@ -167,6 +289,8 @@ export function getBriefingById(db: Database.Database, briefingId: string): Brie
   const sections: BriefingSection[] = sectionRows.map((section) => ({
     id: section.id,
     heading: section.heading,
+    level: section.level,
+    guidance: section.guidance,
     items: itemsBySection.get(section.id) ?? [],
   }));
 
@@ -178,10 +302,24 @@ export function getBriefingById(db: Database.Database, briefingId: string): Brie
     date: row.briefing_date,
     marking: row.marking,
     bluf: row.bluf,
+    recipients: row.recipients,
+    citationStyle: row.citation_style,
+    repeatCitations: row.repeat_citations,
+    template: row.template,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    openedAt: row.opened_at,
     sections,
   };
+}
+
+function parseJson<T>(text: string | null): T | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
 }
 
 function toItem(row: ItemRow): BriefingItem {
@@ -191,6 +329,8 @@ function toItem(row: ItemRow): BriefingItem {
       kind: 'excerpt',
       excerptId: row.excerpt_id,
       quote: row.body,
+      originalQuote: row.quote ?? row.body,
+      trim: parseJson<QuoteTrim>(row.content),
       note: row.note ?? '',
       attribution: {
         documentId: row.document_id,
@@ -202,9 +342,95 @@ function toItem(row: ItemRow): BriefingItem {
       },
     };
   }
-  return { id: row.id, kind: 'commentary', text: row.body };
+  if (row.kind === 'judgment' && row.likelihood !== null && row.confidence !== null) {
+    return {
+      id: row.id,
+      kind: 'judgment',
+      text: row.body,
+      likelihood: row.likelihood,
+      confidence: row.confidence,
+    };
+  }
+  return {
+    id: row.id,
+    kind: 'commentary',
+    text: row.body,
+    rich: parseJson<RichText>(row.content) ?? richTextFromPlain(row.body),
+  };
 }
 
 export function deleteBriefingRow(db: Database.Database, briefingId: string): void {
   db.prepare('DELETE FROM briefings WHERE id = ?').run(briefingId);
+}
+
+/** The stored rows of a briefing's outline, in order: what a version keeps. */
+export function listSectionRecords(
+  db: Database.Database,
+  briefingId: string,
+): { id: string; heading: string; level: 1 | 2; guidance: string }[] {
+  return db
+    .prepare('SELECT id, heading, level, guidance FROM sections WHERE briefing_id = ? ORDER BY position')
+    .all(briefingId) as { id: string; heading: string; level: 1 | 2; guidance: string }[];
+}
+
+export function listItemRecords(db: Database.Database, briefingId: string): ItemRecord[] {
+  return db
+    .prepare(
+      `SELECT id, briefing_id AS briefingId, section_id AS sectionId, position, kind, excerpt_id AS excerptId,
+         body, content, likelihood, confidence
+       FROM briefing_items WHERE briefing_id = ? ORDER BY section_id, position`,
+    )
+    .all(briefingId) as ItemRecord[];
+}
+
+export function deleteSectionsOfBriefing(db: Database.Database, briefingId: string): void {
+  db.prepare('DELETE FROM sections WHERE briefing_id = ?').run(briefingId);
+}
+
+type VersionRow = {
+  id: string;
+  briefing_id: string;
+  name: string;
+  reason: 'manual' | 'export' | 'restore';
+  created_at: string;
+  section_count: number;
+  item_count: number;
+};
+
+export function insertVersion(
+  db: Database.Database,
+  row: Readonly<{
+    id: string;
+    briefingId: string;
+    name: string;
+    reason: VersionRow['reason'];
+    snapshot: string;
+    now: string;
+  }>,
+): void {
+  db.prepare(
+    `INSERT INTO briefing_versions (id, briefing_id, name, reason, snapshot, created_at)
+     VALUES (@id, @briefingId, @name, @reason, @snapshot, @now)`,
+  ).run(row);
+}
+
+const VERSION_COLUMNS = `id, briefing_id, name, reason, created_at,
+  json_array_length(snapshot, '$.sections') AS section_count,
+  (SELECT coalesce(sum(json_array_length(value, '$.items')), 0) FROM json_each(snapshot, '$.sections')) AS item_count`;
+
+export function listVersionRows(db: Database.Database, briefingId: string): VersionRow[] {
+  return db
+    .prepare(
+      `SELECT ${VERSION_COLUMNS} FROM briefing_versions WHERE briefing_id = ? ORDER BY created_at DESC, rowid DESC`,
+    )
+    .all(briefingId) as VersionRow[];
+}
+
+export function getVersionRow(
+  db: Database.Database,
+  versionId: string,
+): (VersionRow & { snapshot: string }) | undefined {
+  return db
+    .prepare(`SELECT ${VERSION_COLUMNS}, snapshot FROM briefing_versions WHERE id = ?`)
+    .get(versionId) as (VersionRow & { snapshot: string }) | undefined;
 }

@@ -72,6 +72,14 @@ export function collectionNameExists(db: Database.Database, name: string): boole
 }
 
 /** The excerpt ids of a collection in order. */
+/** Collection names are unique (case aside), so this finds at most one. */
+export function findCollectionIdsByName(db: Database.Database, name: string): string[] {
+  const rows = db.prepare('SELECT id FROM collections WHERE name = ? COLLATE NOCASE').all(name.trim()) as {
+    id: string;
+  }[];
+  return rows.map((row) => row.id);
+}
+
 export function listCollectionExcerptIds(db: Database.Database, collectionId: string): string[] {
   const rows = db
     .prepare('SELECT excerpt_id FROM collection_items WHERE collection_id = ? ORDER BY position, excerpt_id')

@@ -9,6 +9,9 @@ const TABLES = {
   collections: ['id'],
   excerpt_tags: ['excerpt_id', 'tag_id'],
   collection_items: ['collection_id', 'excerpt_id'],
+  briefings: ['id'],
+  sections: ['id'],
+  briefing_items: ['id'],
 } as const;
 
 export type HistoryTable = keyof typeof TABLES;
@@ -18,7 +21,13 @@ const RANK: Readonly<Record<HistoryTable, number>> = {
   collections: 2,
   excerpt_tags: 3,
   collection_items: 4,
+  briefings: 5,
+  sections: 6,
+  briefing_items: 7,
 };
+
+/** Edits with the same coalesce key this close together are one undo step (typing in a block). */
+const COALESCE_WINDOW_MS = 3000;
 
 type Row = Record<string, string | number | null>;
 type Change = { table: HistoryTable; key: Row; before: Row | null; after: Row | null };
@@ -48,7 +57,14 @@ function keyOf(table: HistoryTable, row: Row): string {
  */
 export function recordEdit<T>(
   db: Database.Database,
-  input: Readonly<{ scope: string; label: string; sets: readonly RowSet[]; now: string }>,
+  input: Readonly<{
+    scope: string;
+    label: string;
+    sets: readonly RowSet[];
+    now: string;
+    /** Merges this edit into the previous one when both carry this key and follow closely. */
+    coalesceKey?: string;
+  }>,
   edit: () => T,
 ): T {
   return db.transaction((): T => {
@@ -77,12 +93,15 @@ export function recordEdit<T>(
     }
     if (changes.length > 0) {
       db.prepare('DELETE FROM history WHERE scope = ? AND undone = 1').run(input.scope);
-      db.prepare('INSERT INTO history (scope, label, changes, created_at) VALUES (?, ?, ?, ?)').run(
-        input.scope,
-        input.label,
-        JSON.stringify(changes),
-        input.now,
-      );
+      if (
+        input.coalesceKey !== undefined &&
+        coalesce(db, input.scope, input.coalesceKey, input.now, changes)
+      ) {
+        return result;
+      }
+      db.prepare(
+        'INSERT INTO history (scope, label, changes, created_at, coalesce_key) VALUES (?, ?, ?, ?, ?)',
+      ).run(input.scope, input.label, JSON.stringify(changes), input.now, input.coalesceKey ?? null);
       db.prepare(
         `DELETE FROM history WHERE scope = ? AND id NOT IN
            (SELECT id FROM history WHERE scope = ? ORDER BY id DESC LIMIT ${MAX_ENTRIES_PER_SCOPE})`,
@@ -90,6 +109,48 @@ export function recordEdit<T>(
     }
     return result;
   })();
+}
+
+/**
+ * Folds `changes` into the newest entry of the scope when it has the same key and is recent: each
+ * row keeps its oldest "before" and takes the newest "after". Answers whether it did.
+ */
+function coalesce(
+  db: Database.Database,
+  scope: string,
+  key: string,
+  now: string,
+  changes: readonly Change[],
+): boolean {
+  const last = db
+    .prepare(
+      'SELECT id, changes, created_at, coalesce_key FROM history WHERE scope = ? ORDER BY id DESC LIMIT 1',
+    )
+    .get(scope) as
+    { id: number; changes: string; created_at: string; coalesce_key: string | null } | undefined;
+  if (last?.coalesce_key !== key) return false;
+  const age = Date.parse(now) - Date.parse(last.created_at);
+  if (!(age >= 0 && age <= COALESCE_WINDOW_MS)) return false;
+  const merged = new Map<string, Change>();
+  for (const change of JSON.parse(last.changes) as Change[]) {
+    merged.set(`${change.table}:${JSON.stringify(change.key)}`, change);
+  }
+  for (const change of changes) {
+    const id = `${change.table}:${JSON.stringify(change.key)}`;
+    const earlier = merged.get(id);
+    merged.set(id, earlier === undefined ? change : { ...change, before: earlier.before });
+  }
+  const kept = [...merged.values()].filter(
+    (change) => JSON.stringify(change.before) !== JSON.stringify(change.after),
+  );
+  if (kept.length === 0) db.prepare('DELETE FROM history WHERE id = ?').run(last.id);
+  else
+    db.prepare('UPDATE history SET changes = ?, created_at = ? WHERE id = ?').run(
+      JSON.stringify(kept),
+      now,
+      last.id,
+    );
+  return true;
 }
 
 /** Puts rows into the given states: deletions children-first, then upserts parents-first. */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExcerptDetail } from '../../shared/dto';
 import { call, errorMessage, onMenuCommand } from './api';
 import { BriefingPane } from './briefing/BriefingPane';
+import { BriefingPreview } from './briefing/preview/BriefingPreview';
 import { useBriefingWorkspace } from './briefing/use-briefing-workspace';
 import { CollectionsView } from './collections/CollectionsView';
 import { ErrorNote } from './components/ErrorNote';
@@ -46,6 +47,8 @@ export function App() {
   const [appError, setAppError] = useState<string | null>(null);
   const reader = useReader(documentId);
   const workspace = useBriefingWorkspace();
+  const [previewOpen, setPreviewOpen] = useState(false);
+  const togglePreview = useCallback(() => setPreviewOpen((open) => !open), []);
   const undo = useUndo();
 
   const afterImport = useCallback(
@@ -87,6 +90,9 @@ export function App() {
       } else if (key === 'e' && event.shiftKey) {
         event.preventDefault();
         void exportPdf();
+      } else if (key === 'p' && event.shiftKey) {
+        event.preventDefault();
+        togglePreview();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -101,7 +107,7 @@ export function App() {
       window.removeEventListener('keydown', onKey);
       stop();
     };
-  }, [importFromDialog, exportPdf, focusSearch]);
+  }, [importFromDialog, exportPdf, focusSearch, togglePreview]);
 
   // Scroll to an excerpt's highlight once its document is shown.
   const scrollToPending = useCallback(() => {
@@ -163,15 +169,7 @@ export function App() {
     [changed],
   );
 
-  const addToBriefing = workspace.addExcerpt;
-  const addManyToBriefing = useCallback(
-    (excerptIds: readonly string[]) => {
-      (async () => {
-        for (const excerptId of excerptIds) await addToBriefing({ id: excerptId });
-      })().catch((error: unknown) => setAppError(errorMessage(error)));
-    },
-    [addToBriefing],
-  );
+  const addManyToBriefing = workspace.addExcerpts;
 
   const wide = tab !== 'library';
   return (
@@ -220,7 +218,7 @@ export function App() {
               canAddToBriefing={workspace.canAdd}
               onOpen={openExcerpt}
               onAddToCollection={addToCollection}
-              onAddToBriefing={addManyToBriefing}
+              onAddToBriefing={(excerptIds) => void addManyToBriefing(excerptIds)}
             />
           ) : null}
           {tab === 'search' ? (
@@ -233,50 +231,55 @@ export function App() {
               onOpen={openSearchTarget}
               onExcerptPassage={excerptPassage}
               onAddToCollection={addToCollection}
-              onAddToBriefing={addManyToBriefing}
+              onAddToBriefing={(excerptIds) => void addManyToBriefing(excerptIds)}
             />
           ) : null}
           {tab === 'collections' ? (
-            <CollectionsView collections={collections.data ?? []} onOpenExcerpt={openExcerpt} />
+            <CollectionsView
+              collections={collections.data ?? []}
+              onOpenExcerpt={openExcerpt}
+              onInsertInBriefing={
+                workspace.canAdd
+                  ? (collectionId) => void workspace.composer.actions.insertCollection(collectionId)
+                  : null
+              }
+            />
           ) : null}
         </SourcesPane>
-        <ReaderPane
-          key={documentId ?? 'none'}
-          document={reader.document}
-          loading={reader.loading}
-          error={reader.error}
-          excerpts={reader.excerpts}
-          onAddExcerpt={reader.addExcerpt}
-          onSaveMetadata={reader.saveMetadata}
-          onOpenDocument={setDocumentId}
-          focus={focus !== null && focus.documentId === documentId ? focus : null}
-          onCarryOver={
-            reader.document?.previousVersionId === null || reader.document === undefined
-              ? null
-              : () => setCarryOver(true)
-          }
-        />
+        {previewOpen && workspace.openId !== null ? (
+          <BriefingPreview store={workspace.composer.store} onClose={togglePreview} />
+        ) : (
+          <ReaderPane
+            key={documentId ?? 'none'}
+            document={reader.document}
+            loading={reader.loading}
+            error={reader.error}
+            excerpts={reader.excerpts}
+            onAddExcerpt={reader.addExcerpt}
+            onSaveMetadata={reader.saveMetadata}
+            onOpenDocument={setDocumentId}
+            focus={focus !== null && focus.documentId === documentId ? focus : null}
+            onCarryOver={
+              reader.document?.previousVersionId === null || reader.document === undefined
+                ? null
+                : () => setCarryOver(true)
+            }
+          />
+        )}
         <ExcerptRail
           excerpts={reader.excerpts}
           documentText={reader.document?.text}
           collections={collections.data ?? []}
           tagSuggestions={(tags.data ?? []).map((tag) => tag.name)}
           canAddToBriefing={workspace.canAdd}
-          onAddToBriefing={(excerpt) => void addToBriefing(excerpt)}
+          onAddToBriefing={(excerpt) => void addManyToBriefing([excerpt.id])}
           onShow={openExcerpt}
           lastCreatedId={reader.lastCreatedId}
         />
         <BriefingPane
-          briefings={workspace.briefings}
-          briefing={workspace.briefing}
-          error={workspace.error}
-          busy={workspace.busy}
-          exportResult={workspace.exportResult}
-          onSelect={workspace.select}
-          onCreate={workspace.create}
-          onExport={() => void workspace.exportPdf()}
-          onReveal={(exportId) => void workspace.reveal(exportId)}
-          onDismissError={workspace.dismissError}
+          workspace={workspace}
+          previewOpen={previewOpen && workspace.openId !== null}
+          onTogglePreview={togglePreview}
         />
       </div>
       {dropping ? <DropOverlay /> : null}

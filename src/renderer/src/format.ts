@@ -13,3 +13,11 @@ export function joinPresent(parts: readonly (string | null | undefined)[], separ
     .filter((part): part is string => part !== null && part !== undefined && part !== '')
     .join(separator);
 }
+
+/** "28 Nov 2026, 14:05" in local time, from an ISO timestamp. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return `${date.getDate()} ${MONTHS[date.getMonth()] ?? ''} ${date.getFullYear()}, ${time}`;
+}

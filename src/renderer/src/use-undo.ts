@@ -32,6 +32,9 @@ export function useUndo() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
+      // The briefing pane has its own history (it handles its keys before they get here).
+      if (event.target instanceof Element && event.target.closest('[data-undo-scope="briefing"]') !== null)
+        return;
       const key = event.key.toLowerCase();
       if (key === 'z' || key === 'y') {
         event.preventDefault();
@@ -41,6 +44,8 @@ export function useUndo() {
     window.addEventListener('keydown', onKey);
     const stop = onMenuCommand((command) => {
       if (command !== 'undo' && command !== 'redo') return;
+      // The briefing pane answers the menu itself while it has the focus.
+      if (document.activeElement?.closest('[data-undo-scope="briefing"]') instanceof Element) return;
       // From the menu, a focused text field keeps its own undo.
       if (isTextField(document.activeElement)) document.execCommand(command);
       else step(command);

@@ -3,91 +3,160 @@ import type { ExportResult } from '../../../shared/dto';
 import { call, errorMessage } from '../api';
 import { useLibraryVersion } from '../library-version';
 import { useQuery } from '../use-query';
+import { useComposer } from './use-composer';
 
-/** The briefings list, the open briefing and the actions on it. */
+/** The briefings list, the open briefing with its composer, and the actions on whole briefings. */
 export function useBriefingWorkspace() {
-  const { version } = useLibraryVersion();
-  const briefings = useQuery(() => call('listBriefings', {}), `briefings:${version}`, { keepPrevious: true });
-  const [chosenId, setOpenId] = useState<string | null>(null);
-  // Until the analyst picks one, the most recently changed briefing is open.
-  const openId = chosenId ?? briefings.data?.[0]?.id ?? null;
-  const briefing = useQuery(
-    openId === null ? null : () => call('getBriefing', { briefingId: openId }),
-    `briefing:${openId ?? ''}:${version}`,
+  const { version, changed } = useLibraryVersion();
+  const [query, setQuery] = useState('');
+  const [listVersion, setListVersion] = useState(0);
+  const briefings = useQuery(
+    () => call('listBriefings', query.trim() === '' ? {} : { query }),
+    `briefings:${version}:${listVersion}:${query}`,
     { keepPrevious: true },
   );
+  const allBriefings = useQuery(() => call('listBriefings', {}), `all-briefings:${version}:${listVersion}`, {
+    keepPrevious: true,
+  });
+  const [chosenId, setOpenId] = useState<string | null>(null);
+  const listChanged = useCallback(() => setListVersion((value) => value + 1), []);
+  // Until the analyst picks one, the briefing opened last is open.
+  const known = allBriefings.data;
+  const openId =
+    chosenId !== null && (known === undefined || known.some((summary) => summary.id === chosenId))
+      ? chosenId
+      : (known?.[0]?.id ?? null);
+  const composer = useComposer(openId, version, listChanged);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; undo: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [exportResult, setExportResult] = useState<ExportResult | null>(null);
 
   const run = useCallback(async (work: () => Promise<void>) => {
-    setBusy(true);
     setError(null);
     try {
       await work();
     } catch (reason) {
       setError(errorMessage(reason));
-    } finally {
-      setBusy(false);
     }
   }, []);
 
+  const open = useCallback((briefingId: string) => {
+    setOpenId(briefingId);
+    setExportResult(null);
+  }, []);
+
   const create = useCallback(
-    (title: string) =>
+    (title: string, template?: string) =>
       run(async () => {
-        const created = await call('createBriefing', { title });
-        setOpenId(created.id);
-        setExportResult(null);
-        briefings.reload();
+        const created = await call(
+          'createBriefing',
+          template === undefined ? { title } : { title, template },
+        );
+        open(created.id);
+        listChanged();
       }),
-    [run, briefings],
+    [run, open, listChanged],
   );
 
-  const addExcerpt = useCallback(
-    (excerpt: Readonly<{ id: string }>) =>
+  const duplicate = useCallback(
+    (briefingId: string) =>
       run(async () => {
-        if (openId === null) return;
-        await call('addExcerptToBriefing', { briefingId: openId, excerptId: excerpt.id });
-        briefing.reload();
-        briefings.reload();
+        const copy = await call('duplicateBriefing', { briefingId });
+        open(copy.id);
+        listChanged();
+        setNotice({ text: `Opened the copy “${copy.title}”.`, undo: false });
       }),
-    [run, openId, briefing, briefings],
+    [run, open, listChanged],
+  );
+
+  const rename = useCallback(
+    (briefingId: string, title: string) =>
+      run(async () => {
+        if (briefingId === openId) composer.actions.updateMetadata({ title });
+        else await call('updateBriefing', { briefingId, title });
+        listChanged();
+      }),
+    [run, openId, composer.actions, listChanged],
+  );
+
+  const remove = useCallback(
+    (briefingId: string) =>
+      run(async () => {
+        const title =
+          allBriefings.data?.find((summary) => summary.id === briefingId)?.title ?? 'the briefing';
+        await call('deleteBriefing', { briefingId });
+        if (briefingId === openId) setOpenId(null);
+        listChanged();
+        setNotice({ text: `Deleted “${title}”.`, undo: true });
+      }),
+    [run, allBriefings.data, openId, listChanged],
+  );
+
+  const undoDelete = useCallback(
+    () =>
+      run(async () => {
+        await call('undo', {});
+        setNotice(null);
+        changed();
+        listChanged();
+      }),
+    [run, changed, listChanged],
+  );
+
+  const addExcerpts = useCallback(
+    (excerptIds: readonly string[]) =>
+      run(async () => {
+        for (const excerptId of excerptIds) await composer.actions.addItem({ kind: 'excerpt', excerptId });
+      }),
+    [run, composer.actions],
   );
 
   const exportPdf = useCallback(
     () =>
       run(async () => {
         if (openId === null) return;
+        setBusy(true);
         setExportResult(null);
-        setExportResult(await call('exportBriefingPdf', { briefingId: openId }));
+        try {
+          await composer.saved();
+          setExportResult(await call('exportBriefingPdf', { briefingId: openId }));
+        } finally {
+          setBusy(false);
+        }
       }),
-    [run, openId],
+    [run, openId, composer],
   );
 
   const reveal = useCallback((exportId: string) => run(() => call('revealExport', { exportId })), [run]);
 
-  const select = useCallback((briefingId: string) => {
-    setOpenId(briefingId);
-    setExportResult(null);
-  }, []);
-
   return {
     briefings: briefings.data ?? [],
-    briefing: briefing.data,
-    error: error ?? briefing.error ?? briefings.error,
+    hasBriefings: (allBriefings.data?.length ?? 0) > 0,
+    query,
+    setQuery,
+    openId,
+    composer,
+    error: error ?? briefings.error,
+    notice,
+    dismissNotice: () => setNotice(null),
+    undoDelete,
     busy,
     exportResult,
     canAdd: openId !== null,
+    open,
     create,
-    addExcerpt,
+    duplicate,
+    rename,
+    remove,
+    addExcerpts,
     exportPdf,
     reveal,
-    select,
-    dismissError: () => setError(null),
-    /** Reloads after something the briefing shows changed elsewhere (e.g. a source's details). */
-    refresh: () => {
-      briefing.reload();
-      briefings.reload();
+    dismissError: () => {
+      setError(null);
+      composer.dismissError();
     },
   };
 }
+
+export type BriefingWorkspace = ReturnType<typeof useBriefingWorkspace>;

@@ -1,5 +1,6 @@
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ExcerptDetail } from '../../../shared/dto';
+import { dragExcerpts } from '../briefing/drag';
 
 type Props = Readonly<{
   excerpts: readonly ExcerptDetail[];
@@ -50,8 +51,8 @@ export function CollectionItems({ excerpts, onMove, onRemove, onOpen }: Props) {
             aria-describedby="collection-move-hint"
             onDragStart={(event) => {
               setDragging(excerpt.id);
-              event.dataTransfer.effectAllowed = 'move';
-              event.dataTransfer.setData('text/plain', excerpt.quote);
+              // Reorders within the collection, or drops onto the briefing as an excerpt block.
+              dragExcerpts(event, [excerpt.id], excerpt.quote);
             }}
             onDragOver={(event) => {
               event.preventDefault();

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BundleImportSummary, Collection, ExcerptDetail } from '../../../shared/dto';
 import { call, errorMessage } from '../api';
+import { dragCollection } from '../briefing/drag';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
 import { useLibraryVersion } from '../library-version';
@@ -10,10 +11,12 @@ import { CollectionItems } from './CollectionItems';
 type Props = Readonly<{
   collections: readonly Collection[];
   onOpenExcerpt: (excerpt: ExcerptDetail) => void;
+  /** Adds the whole collection, in its order, to the open briefing; null when none is open. */
+  onInsertInBriefing: ((collectionId: string) => void) | null;
 }>;
 
 /** Collections: create, open, reorder, rename, delete, and share them as bundle files. */
-export function CollectionsView({ collections, onOpenExcerpt }: Props) {
+export function CollectionsView({ collections, onOpenExcerpt, onInsertInBriefing }: Props) {
   const { version, changed } = useLibraryVersion();
   const [openId, setOpenId] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -93,6 +96,9 @@ export function CollectionsView({ collections, onOpenExcerpt }: Props) {
           <li key={collection.id}>
             <button
               type="button"
+              draggable
+              title="Drag onto the briefing to insert the whole collection"
+              onDragStart={(event) => dragCollection(event, collection.id, collection.name)}
               className={`collection-list__item${collection.id === openId ? ' is-selected' : ''}`}
               aria-current={collection.id === openId ? 'true' : undefined}
               onClick={() => setOpenId(collection.id === openId ? null : collection.id)}
@@ -147,6 +153,17 @@ export function CollectionsView({ collections, onOpenExcerpt }: Props) {
             }
           />
           <footer className="collection-detail__actions">
+            <button
+              type="button"
+              className="button button--small"
+              disabled={onInsertInBriefing === null || open.excerpts.length === 0}
+              title={
+                onInsertInBriefing === null ? 'Open a briefing first' : 'Adds every excerpt, in this order'
+              }
+              onClick={() => onInsertInBriefing?.(open.id)}
+            >
+              Insert in briefing
+            </button>
             <button
               type="button"
               className="button button--small"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { EXCERPT_COLORS, type Collection, type ExcerptColor, type ExcerptDetail } from '../../../shared/dto';
+import { dragExcerpts } from '../briefing/drag';
 import { TagEditor } from './TagEditor';
 
 export type ExcerptActions = Readonly<{
@@ -69,6 +70,8 @@ export function ExcerptCard({
       <button
         type="button"
         className="excerpt-card__quote"
+        draggable
+        onDragStart={(event) => dragExcerpts(event, [excerpt.id], excerpt.quote)}
         onClick={() => actions.onShow?.(excerpt)}
         title={actions.onShow === undefined ? undefined : 'Show in the document'}
       >

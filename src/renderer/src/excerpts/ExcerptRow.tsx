@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { ExcerptDetail } from '../../../shared/dto';
+import { dragExcerpts } from '../briefing/drag';
 
 /**
  * The most of a quote a row shows: two clamped lines of the widest list hold fewer characters, and
@@ -24,7 +25,11 @@ export const ExcerptRow = memo(function ExcerptRow({ index, excerpt, selected, o
   const quote =
     excerpt.quote.length > QUOTE_CHARACTERS ? `${excerpt.quote.slice(0, QUOTE_CHARACTERS)}…` : excerpt.quote;
   return (
-    <div className={`excerpt-row${selected ? ' is-selected' : ''} excerpt-row--${excerpt.color ?? 'none'}`}>
+    <div
+      className={`excerpt-row${selected ? ' is-selected' : ''} excerpt-row--${excerpt.color ?? 'none'}`}
+      draggable
+      onDragStart={(event) => dragExcerpts(event, [excerpt.id], excerpt.quote)}
+    >
       <input
         type="checkbox"
         className="excerpt-row__check"

@@ -16,6 +16,7 @@ import type {
   FacetCount,
   SearchSort,
 } from '../../../shared/dto';
+import { dragExcerpts } from '../briefing/drag';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
 import { MOD } from '../components/Kbd';
@@ -181,7 +182,12 @@ export const SearchView = forwardRef<SearchViewHandle, Props>(function SearchVie
 
   const indexOf = new Map(rows.map((row, index) => [row.key, index]));
   const indexFor = (key: string): number => indexOf.get(key) ?? -1;
-  const hitRow = (key: string, content: ReactNode, actions: ReactNode = null) => {
+  const hitRow = (
+    key: string,
+    content: ReactNode,
+    actions: ReactNode = null,
+    dragExcerpt?: ExcerptSearchHit,
+  ) => {
     const index = indexFor(key);
     return (
       <HitRow
@@ -191,6 +197,7 @@ export const SearchView = forwardRef<SearchViewHandle, Props>(function SearchVie
         onActivate={() => setActive(index)}
         onOpen={() => open(index)}
         actions={actions}
+        dragExcerpt={dragExcerpt}
       >
         {content}
       </HitRow>
@@ -342,6 +349,7 @@ export const SearchView = forwardRef<SearchViewHandle, Props>(function SearchVie
                         Add to briefing
                       </button>
                     </>,
+                    excerpt,
                   ),
                 )}
               </section>
@@ -406,9 +414,18 @@ function HitRow(props: {
   onOpen: () => void;
   actions: ReactNode;
   children: ReactNode;
+  /** An excerpt hit can be dragged onto the briefing. */
+  dragExcerpt?: ExcerptSearchHit | undefined;
 }) {
+  const excerpt = props.dragExcerpt;
   return (
     <div
+      draggable={excerpt !== undefined}
+      onDragStart={
+        excerpt === undefined
+          ? undefined
+          : (event) => dragExcerpts(event, [excerpt.excerptId], excerpt.quote.text)
+      }
       data-row-index={props.index}
       role="option"
       id={`search-row-${props.index}`}
