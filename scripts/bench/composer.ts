@@ -104,7 +104,7 @@ async function until(page: Page, expression: string, timeoutMs = 10_000): Promis
 async function openTimes(page: Page, runs: number): Promise<{ first: number; rest: number[] }> {
   const times: number[] = [];
   for (let run = 0; run <= runs; run += 1) {
-    times.push((await page.evaluate(openBriefingScript(BIG, BLOCKS))) as number);
+    times.push(await page.evaluate<number>(openBriefingScript(BIG, BLOCKS)));
     await page.evaluate(openBriefingScript(SMALL, 1));
   }
   return { first: times[0] ?? 0, rest: times.slice(1) };
@@ -146,7 +146,7 @@ export async function benchComposer(runs: number): Promise<object> {
       await until(page, `window.__moves.length === ${String(move + 1)}`);
       await page.waitForTimeout(30);
     }
-    const moves = (await page.evaluate('window.__moves')) as number[];
+    const moves = await page.evaluate<number[]>('window.__moves');
 
     // Typing: the idle page first, then the same while typing into a commentary block.
     const frames = async (work: () => Promise<void>) => {
@@ -154,7 +154,7 @@ export async function benchComposer(runs: number): Promise<object> {
       await work();
       await page.evaluate('window.__stopFrames = true');
       await page.waitForTimeout(50);
-      return (await page.evaluate('window.__frames')) as { interval: number; work: number }[];
+      return page.evaluate<{ interval: number; work: number }[]>('window.__frames');
     };
     const editor = page.getByRole('textbox', { name: 'Commentary' }).nth(20);
     await editor.scrollIntoViewIfNeeded();
@@ -170,7 +170,7 @@ export async function benchComposer(runs: number): Promise<object> {
         },
       ),
     );
-    const keys = (await page.evaluate('window.__keys')) as number[];
+    const keys = await page.evaluate<number[]>('window.__keys');
     const frameFigures = (samples: { interval: number; work: number }[]) => ({
       frames: samples.length,
       p50FrameMs: round(
