@@ -3,7 +3,7 @@ import { attributionLine } from '../../../shared/citations';
 import type { BriefingItem } from '../../../shared/dto';
 import type { Confidence, Likelihood } from '../../../shared/estimative';
 import type { RichText } from '../../../shared/rich-text';
-import { CommentaryEditor } from './rich-text/CommentaryEditor';
+import { LazyCommentary } from './LazyCommentary';
 import { dragBriefingItem } from './drag';
 import { JudgmentBlock } from './JudgmentBlock';
 import { QuoteEditor } from './QuoteEditor';
@@ -147,7 +147,7 @@ export const BlockView = memo(function BlockView({ item, position, citation, act
         </figure>
       ) : null}
       {item.kind === 'commentary' ? (
-        <CommentaryEditor
+        <LazyCommentary
           value={item.rich}
           label="Commentary"
           placeholder="Your commentary: what the evidence shows, and why it matters."

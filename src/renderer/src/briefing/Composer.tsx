@@ -71,7 +71,7 @@ export function Composer({ briefing, actions }: Props) {
     if (fresh === undefined) return;
     pendingFocus.current = null;
     const frame = document.querySelector(`[data-item-id="${CSS.escape(fresh.id)}"]`);
-    frame?.querySelector<HTMLElement>('[contenteditable="true"], textarea')?.focus();
+    frame?.querySelector<HTMLElement>('[role="textbox"], textarea')?.focus();
   }, [briefing]);
 
   const blockActions = useMemo<BlockActions>(
