@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     await ui.selectWithMouse(4, 0.9);
     await ui.addExcerpt();
     await page.screenshot({ path: join(outDir, '2-reader.png') });
-    await ui.createBriefing('Red Sea shipping outlook');
+    await ui.createBriefing('Red Sea shipping outlook', 'BLUF note');
     for (const button of await ui.excerpts.getByRole('button', { name: 'Add to briefing' }).all())
       await button.click();
     await ui.openDocument('Gulf Capital Heads for the Steppe');
@@ -41,8 +41,31 @@ async function main(): Promise<void> {
     await ui.addExcerpt();
     await ui.excerpts.getByRole('button', { name: 'Add to briefing' }).first().click();
     await page.waitForTimeout(300);
+    // Details: a marking and a distribution line; then a key judgment and commentary.
+    await ui.briefing.getByRole('button', { name: 'Details' }).click();
+    await ui.briefing.getByRole('button', { name: 'TLP:AMBER', exact: true }).click();
+    await ui.briefing.getByRole('textbox', { name: 'Recipients or distribution' }).fill('Maritime desk; Gulf team');
+    await ui.briefing
+      .getByRole('textbox', { name: 'Bottom line up front' })
+      .fill('War-risk premiums will stay high until insurers see a quiet quarter, whatever the ceasefire.');
+    await ui.briefing.getByRole('button', { name: 'Details' }).click();
+    const judgments = ui.briefing.getByRole('region', { name: 'Key judgments' });
+    await judgments.getByRole('button', { name: '+ Key judgment' }).click();
+    await page.keyboard.type('Red Sea war-risk premiums stay above pre-crisis levels through the spring.');
+    await ui.briefing.getByRole('region', { name: 'Discussion' }).getByRole('button', { name: '+ Commentary' }).click();
+    await ui.briefing.getByRole('textbox', { name: 'Commentary' }).first().waitFor();
+    await page.waitForTimeout(200);
+    await page.keyboard.type('Both sources point the same way: ');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('insurers price memory, not headlines.');
+    await page.waitForTimeout(500);
     const pdf = await ui.exportPdf();
+    await ui.briefing.locator('[data-item-id]').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(outDir, '3-briefing.png') });
+    await ui.briefing.getByRole('button', { name: 'Preview' }).click();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(outDir, '9-composer-preview.png') });
+    await ui.briefing.getByRole('button', { name: 'Preview' }).click();
     const wire =
       'Port strike ends after twelve days\n\nBy Marta Kowalczyk\n\nMarch 4, 2026\n\nDock workers voted on Tuesday to end a twelve-day strike.\n\nPhoto: Harbour Press Agency';
     await ui.dropFiles([
