@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     // Details: a marking and a distribution line; then a key judgment and commentary.
     await ui.briefing.getByRole('button', { name: 'Details' }).click();
     await ui.briefing.getByRole('button', { name: 'TLP:AMBER', exact: true }).click();
-    await ui.briefing.getByRole('textbox', { name: 'Recipients or distribution' }).fill('Maritime desk; Gulf team');
+    await ui.briefing
+      .getByRole('textbox', { name: 'Recipients or distribution' })
+      .fill('Maritime desk; Gulf team');
     await ui.briefing
       .getByRole('textbox', { name: 'Bottom line up front' })
       .fill('War-risk premiums will stay high until insurers see a quiet quarter, whatever the ceasefire.');
@@ -52,7 +54,10 @@ async function main(): Promise<void> {
     const judgments = ui.briefing.getByRole('region', { name: 'Key judgments' });
     await judgments.getByRole('button', { name: '+ Key judgment' }).click();
     await page.keyboard.type('Red Sea war-risk premiums stay above pre-crisis levels through the spring.');
-    await ui.briefing.getByRole('region', { name: 'Discussion' }).getByRole('button', { name: '+ Commentary' }).click();
+    await ui.briefing
+      .getByRole('region', { name: 'Discussion' })
+      .getByRole('button', { name: '+ Commentary' })
+      .click();
     await ui.briefing.getByRole('textbox', { name: 'Commentary' }).first().waitFor();
     await page.waitForTimeout(200);
     await page.keyboard.type('Both sources point the same way: ');

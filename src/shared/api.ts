@@ -153,6 +153,8 @@ export type BriefingApi = {
   duplicateBriefing(input: Readonly<{ briefingId: string }>): Promise<Briefing>;
   /** Deletes a briefing. Undoable from the library's undo (Ctrl+Z in the briefings list). */
   deleteBriefing(input: Readonly<{ briefingId: string }>): Promise<void>;
+  /** Brings back a deleted briefing (the notice's Undo), whatever was edited since. */
+  restoreBriefing(input: Readonly<{ briefingId: string }>): Promise<Briefing>;
   getBriefing(input: Readonly<{ briefingId: string }>): Promise<Briefing>;
   /** The briefing, marked as opened now (the list shows last opened first). */
   openBriefing(input: Readonly<{ briefingId: string }>): Promise<Briefing>;

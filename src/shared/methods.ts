@@ -41,6 +41,7 @@ export const API_METHODS = [
   'createBriefing',
   'duplicateBriefing',
   'deleteBriefing',
+  'restoreBriefing',
   'getBriefing',
   'openBriefing',
   'updateBriefing',

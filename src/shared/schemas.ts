@@ -137,6 +137,7 @@ export const API_INPUT_SCHEMAS = {
     .strict(),
   duplicateBriefing: z.object({ briefingId: id }).strict(),
   deleteBriefing: z.object({ briefingId: id }).strict(),
+  restoreBriefing: z.object({ briefingId: id }).strict(),
   getBriefing: z.object({ briefingId: id }).strict(),
   openBriefing: z.object({ briefingId: id }).strict(),
   updateBriefing: z

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { composeBriefing, parseComposeSpec } from '../../core/briefing/compose';
 import { requireBriefing } from '../../core/briefing/service';
+import { saveVersion } from '../../core/briefing/versions';
 import { CoreError } from '../../core/errors';
 import { exportBriefingPdfTo } from '../../core/export/service';
 import { deleteBriefingRow, listBriefingSummaries } from '../../core/store/briefings';
@@ -28,6 +29,11 @@ const composeCommand: Command = async ({ core, args, json, output }) => {
       path: resolve(out),
       fontsDir: resolve(__dirname, '../../../resources/fonts'),
     });
+    saveVersion(
+      core.db,
+      { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export' },
+      new Date(),
+    );
     if (json)
       printJson(output, { briefingId, pdf: result.path, pages: result.pages, citations: result.citations });
     else

@@ -318,6 +318,35 @@ describe('the briefing composer', () => {
     expect(outline(undone.briefing)[1]?.[0]).toBe('The evidence');
   });
 
+  it('keeps quotes tied to their excerpt, and a deleted briefing neither locks excerpts nor is lost', async () => {
+    const { handlers } = await seeded();
+    const excerptId = await excerptOf(
+      handlers,
+      'Red Sea War-Risk Premiums Refuse to Fall',
+      'underwriters have memory',
+    );
+    const excerpt = (await handlers.listExcerpts({})).find((entry) => entry.id === excerptId);
+    // Resize the excerpt, quote it, then undo the resize in the library: the block follows the excerpt.
+    await handlers.resizeExcerpt({ excerptId, start: excerpt?.start ?? 0, end: (excerpt?.end ?? 0) + 8 });
+    const briefing = await handlers.createBriefing({ title: 'Tied' });
+    await handlers.addBriefingItem({ briefingId: briefing.id, item: { kind: 'excerpt', excerptId } });
+    await handlers.undo({}); // undoes the resize (the briefing edit is in the briefing's own history)
+    const after = await handlers.getBriefing({ briefingId: briefing.id });
+    const block = after.sections[0]?.items[0];
+    const now = (await handlers.listExcerpts({})).find((entry) => entry.id === excerptId);
+    expect(block).toMatchObject({ quote: now?.quote, originalQuote: now?.quote, trim: null });
+
+    // Deleted, the briefing no longer holds the excerpt; restored, it is back whole.
+    await handlers.deleteBriefing({ briefingId: briefing.id });
+    const restored = await handlers.restoreBriefing({ briefingId: briefing.id });
+    expect(restored.sections[0]?.items).toHaveLength(1);
+    await handlers.deleteBriefing({ briefingId: briefing.id });
+    await handlers.deleteExcerpt({ excerptId });
+    await expect(handlers.restoreBriefing({ briefingId: briefing.id })).rejects.toMatchObject({
+      code: 'briefing-not-found',
+    });
+  });
+
   it('inserts a whole collection in its order as one undoable step', async () => {
     const { handlers } = await seeded();
     const a = await excerptOf(

@@ -19,6 +19,7 @@ import {
   duplicateBriefing,
   openBriefing,
   requireBriefing,
+  restoreDeletedBriefing,
   updateBriefingMetadata,
 } from './service';
 import { compareVersion, listVersions, restoreVersion, saveVersion } from './versions';
@@ -28,6 +29,7 @@ type BriefingMethods =
   | 'createBriefing'
   | 'duplicateBriefing'
   | 'deleteBriefing'
+  | 'restoreBriefing'
   | 'getBriefing'
   | 'openBriefing'
   | 'updateBriefing'
@@ -66,6 +68,7 @@ export function briefingHandlers({ db, ports }: CoreContext): Pick<BriefingApi, 
     createBriefing: ({ title, template }) => run(() => createBriefing(db, { title, template }, now())),
     duplicateBriefing: ({ briefingId }) => run(() => duplicateBriefing(db, briefingId, now())),
     deleteBriefing: ({ briefingId }) => run(() => deleteBriefing(db, briefingId, now())),
+    restoreBriefing: ({ briefingId }) => run(() => restoreDeletedBriefing(db, briefingId, now())),
     getBriefing: ({ briefingId }) => run(() => requireBriefing(db, briefingId)),
     openBriefing: ({ briefingId }) => run(() => openBriefing(db, briefingId, now())),
     updateBriefing: (input) => run(() => updateBriefingMetadata(db, input, now())),

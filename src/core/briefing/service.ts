@@ -10,6 +10,8 @@ import { newId } from '../ids';
 import {
   briefingExists,
   insertBriefing,
+  isBriefingDeleted,
+  setBriefingTemplate,
   shiftItemPositions,
   type ItemContent,
   insertItemRow,
@@ -25,6 +27,9 @@ import { requireBriefing } from './read';
 export { requireBriefing } from './read';
 
 export const DEFAULT_SECTION_HEADING = 'Discussion';
+
+/** A briefing longer than this is several products; the cap keeps every operation bounded. */
+const MAX_BLOCKS = 5000;
 
 export type NewBriefing = Readonly<{
   title: string;
@@ -80,6 +85,8 @@ export function duplicateBriefing(db: Database.Database, briefingId: string, now
       { ...source, title: `${source.title} (copy)`, template: undefined },
       now,
     );
+    // The copy brings its own sections; it keeps the template's name for where excerpts go.
+    setBriefingTemplate(db, copyId, source.template);
     source.sections.forEach((section, position) => {
       const sectionId = newId('sec');
       insertSection(db, {
@@ -142,6 +149,19 @@ export function deleteBriefing(db: Database.Database, briefingId: string, now: D
     },
     () => setBriefingDeleted(db, briefingId, now.toISOString()),
   );
+}
+
+/** Brings a deleted briefing back, as a library edit (so it can itself be undone). */
+export function restoreDeletedBriefing(db: Database.Database, briefingId: string, now: Date): Briefing {
+  if (!isBriefingDeleted(db, briefingId)) {
+    throw new CoreError('briefing-not-found', 'That briefing is not in the deleted briefings any more.');
+  }
+  recordLibraryEdit(
+    db,
+    { label: 'Restore deleted briefing', sets: [{ table: 'briefings', where: { id: briefingId } }], now },
+    () => setBriefingDeleted(db, briefingId, null),
+  );
+  return requireBriefing(db, briefingId);
 }
 
 export function openBriefing(db: Database.Database, briefingId: string, now: Date): Briefing {
@@ -276,6 +296,13 @@ export function insertItems(
 ): string[] {
   const briefing = requireBriefing(db, input.briefingId);
   const sectionId = targetSection(db, briefing, input.sectionId);
+  const total = briefing.sections.reduce((sum, section) => sum + section.items.length, 0);
+  if (total + items.length > MAX_BLOCKS) {
+    throw new CoreError(
+      'invalid-input',
+      `A briefing holds at most ${MAX_BLOCKS.toLocaleString('en')} blocks; this one has ${total.toLocaleString('en')}. Split it into two briefings.`,
+    );
+  }
   const records = items.map((item) => ({ id: newId('itm'), ...newItemRecord(db, item) }));
   const count = briefing.sections.find((entry) => entry.id === sectionId)?.items.length ?? 0;
   const at = Math.min(input.index ?? count, count);

@@ -77,9 +77,14 @@ function toVersion(row: NonNullable<ReturnType<typeof getVersionRow>>): Briefing
   };
 }
 
+/** The briefing's stored state as a version keeps it (taken when an export reads the briefing). */
+export function snapshotOf(db: Database.Database, briefing: Briefing): string {
+  return JSON.stringify(takeSnapshot(db, briefing));
+}
+
 export function saveVersion(
   db: Database.Database,
-  input: Readonly<{ briefingId: string; name: string; reason: BriefingVersionReason }>,
+  input: Readonly<{ briefingId: string; name: string; reason: BriefingVersionReason; snapshot?: string }>,
   now: Date,
 ): BriefingVersion {
   const briefing = requireBriefing(db, input.briefingId);
@@ -89,7 +94,7 @@ export function saveVersion(
     briefingId: briefing.id,
     name: input.name.trim(),
     reason: input.reason,
-    snapshot: JSON.stringify(takeSnapshot(db, briefing)),
+    snapshot: input.snapshot ?? snapshotOf(db, briefing),
     now: now.toISOString(),
   });
   return listVersions(db, briefing.id).find((version) => version.id === id) as BriefingVersion;
@@ -119,6 +124,11 @@ function describe(kind: BriefingItemKind, body: string): string {
 function movedIds(order: readonly string[], other: readonly string[]): Set<string> {
   const n = order.length;
   const m = other.length;
+  if (n * m > 4_000_000) {
+    // Too long for the exact comparison: an item moved when its place among the others changed.
+    const at = new Map(other.map((id, index) => [id, index]));
+    return new Set(order.filter((id, index) => at.get(id) !== index));
+  }
   const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i -= 1) {
     for (let j = m - 1; j >= 0; j -= 1) {

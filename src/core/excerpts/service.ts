@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Excerpt } from '../../shared/dto';
 import { CoreError } from '../errors';
+import { purgeDeletedBriefingsQuoting } from '../store/briefings';
 import { newId } from '../ids';
 import { getDocumentSummary, getDocumentText } from '../store/documents';
 import {
@@ -143,6 +144,8 @@ export function deleteExcerpt(db: Database.Database, excerptId: string, now: Dat
     },
     () => {
       refuseIfQuoted(db, excerptId, 'deleted');
+      // Briefings in the bin that quote it go for good with it (their undo step then says so).
+      purgeDeletedBriefingsQuoting(db, excerptId);
       if (deleteExcerptRow(db, excerptId) === 0) {
         throw new CoreError('excerpt-not-found', `No excerpt with id ${excerptId} exists.`);
       }

@@ -2,7 +2,7 @@ import type { BriefingApi } from '../../shared/api';
 import type { CoreContext } from '../api/core';
 import { basename } from 'node:path';
 import { requireBriefing } from '../briefing/service';
-import { saveVersion } from '../briefing/versions';
+import { saveVersion, snapshotOf } from '../briefing/versions';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
 import { exportBriefingPdfTo } from './service';
@@ -28,6 +28,8 @@ export function exportHandlers({
   return {
     exportBriefingPdf: async ({ briefingId }) => {
       const briefing = requireBriefing(db, briefingId);
+      // The version records exactly what this export prints, however the draft changes meanwhile.
+      const snapshot = snapshotOf(db, briefing);
       const path = await ports.chooseSavePath({
         title: 'Export briefing as PDF',
         defaultFileName: safeFileName(briefing.title, 'pdf'),
@@ -38,7 +40,7 @@ export function exportHandlers({
       // What was distributed is kept: every export saves a version of the briefing as exported.
       saveVersion(
         db,
-        { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export' },
+        { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export', snapshot },
         ports.now(),
       );
       const exportId = newId('exp');

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CitationStyle, RepeatCitation } from '../../shared/citations';
 import type { Briefing, BriefingItem, BriefingSection, BriefingSummary } from '../../shared/dto';
 import type { Confidence, Likelihood } from '../../shared/estimative';
-import type { QuoteTrim } from '../../shared/quote-trim';
+import { isValidQuoteTrim, renderQuoteTrim, type QuoteTrim } from '../../shared/quote-trim';
 import { richTextFromPlain, type RichText } from '../../shared/rich-text';
 
 export type NewBriefingRow = Readonly<{
@@ -106,6 +106,25 @@ export function updateBriefingRow(db: Database.Database, briefingId: string, row
        repeat_citations = @repeatCitations
      WHERE id = @id`,
   ).run({ ...row, id: briefingId });
+}
+
+/** Removes, for good, deleted briefings that quote an excerpt (so the excerpt can be deleted). */
+export function purgeDeletedBriefingsQuoting(db: Database.Database, excerptId: string): void {
+  db.prepare(
+    `DELETE FROM briefings WHERE deleted_at IS NOT NULL
+       AND id IN (SELECT briefing_id FROM briefing_items WHERE excerpt_id = ?)`,
+  ).run(excerptId);
+}
+
+export function setBriefingTemplate(db: Database.Database, briefingId: string, template: string): void {
+  db.prepare('UPDATE briefings SET template = ? WHERE id = ?').run(template, briefingId);
+}
+
+export function isBriefingDeleted(db: Database.Database, briefingId: string): boolean {
+  return (
+    db.prepare('SELECT 1 FROM briefings WHERE id = ? AND deleted_at IS NOT NULL').get(briefingId) !==
+    undefined
+  );
 }
 
 export function setBriefingDeleted(
@@ -324,13 +343,19 @@ function parseJson<T>(text: string | null): T | null {
 
 function toItem(row: ItemRow): BriefingItem {
   if (row.kind === 'excerpt' && row.excerpt_id !== null && row.document_id !== null) {
+    // The printed quote is derived from the excerpt as it is now, never taken from the stored copy:
+    // whatever happened since (an undo, a restored version), a block can only print the excerpt or
+    // a valid trim of it. A trim that no longer fits prints the whole excerpt instead.
+    const original = row.quote ?? '';
+    const stored = parseJson<QuoteTrim>(row.content);
+    const trim = stored !== null && isValidQuoteTrim(original, stored) ? stored : null;
     return {
       id: row.id,
       kind: 'excerpt',
       excerptId: row.excerpt_id,
-      quote: row.body,
-      originalQuote: row.quote ?? row.body,
-      trim: parseJson<QuoteTrim>(row.content),
+      quote: trim === null ? original : renderQuoteTrim(original, trim),
+      originalQuote: original,
+      trim,
       note: row.note ?? '',
       attribution: {
         documentId: row.document_id,

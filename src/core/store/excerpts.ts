@@ -194,9 +194,12 @@ export function deleteExcerptRow(db: Database.Database, excerptId: string): numb
 
 export function countBriefingUsesOfExcerpt(db: Database.Database, excerptId: string): number {
   return (
-    db.prepare('SELECT count(*) AS n FROM briefing_items WHERE excerpt_id = ?').get(excerptId) as {
-      n: number;
-    }
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM briefing_items i JOIN briefings b ON b.id = i.briefing_id
+          WHERE i.excerpt_id = ? AND b.deleted_at IS NULL`,
+      )
+      .get(excerptId) as { n: number }
   ).n;
 }
 

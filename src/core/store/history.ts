@@ -26,8 +26,11 @@ const RANK: Readonly<Record<HistoryTable, number>> = {
   briefing_items: 7,
 };
 
-/** Edits with the same coalesce key this close together are one undo step (typing in a block). */
-const COALESCE_WINDOW_MS = 3000;
+/**
+ * Edits with the same coalesce key within this time of the step's first edit are one undo step
+ * (typing in a block): long typing becomes a step every few seconds, not one huge step.
+ */
+const COALESCE_WINDOW_MS = 5000;
 
 type Row = Record<string, string | number | null>;
 type Change = { table: HistoryTable; key: Row; before: Row | null; after: Row | null };
@@ -144,12 +147,7 @@ function coalesce(
     (change) => JSON.stringify(change.before) !== JSON.stringify(change.after),
   );
   if (kept.length === 0) db.prepare('DELETE FROM history WHERE id = ?').run(last.id);
-  else
-    db.prepare('UPDATE history SET changes = ?, created_at = ? WHERE id = ?').run(
-      JSON.stringify(kept),
-      now,
-      last.id,
-    );
+  else db.prepare('UPDATE history SET changes = ? WHERE id = ?').run(JSON.stringify(kept), last.id);
   return true;
 }
 
@@ -216,9 +214,13 @@ function replay(db: Database.Database, scope: string, direction: 'undo' | 'redo'
   } catch (error) {
     // A later change outside the history (e.g. a document removed) makes this step impossible.
     db.prepare('DELETE FROM history WHERE id = ?').run(entry.id);
+    const message = error instanceof Error ? error.message : String(error);
+    const why = /FOREIGN KEY/i.test(message)
+      ? 'something added since depends on it (for example, a briefing now quotes the excerpt)'
+      : 'the library changed since';
     throw new CoreError(
       'nothing-to-undo',
-      `“${entry.label}” can no longer be ${direction === 'undo' ? 'undone' : 'redone'} because the library changed since (${error instanceof Error ? error.message : String(error)}).`,
+      `“${entry.label}” can no longer be ${direction === 'undo' ? 'undone' : 'redone'}, because ${why}.`,
     );
   }
 }

@@ -46,6 +46,15 @@ export function BriefingPane({ workspace, previewOpen, onTogglePreview }: Props)
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || briefing === undefined) return;
+    // Fields that are not saved as they are typed (a quote being edited, a new heading, a filter)
+    // keep their own undo.
+    const target = event.target;
+    if (
+      (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) &&
+      target.closest('[data-saves-as-typed]') === null
+    ) {
+      return;
+    }
     const key = event.key.toLowerCase();
     if (key === 'z' || key === 'y') {
       event.preventDefault();
@@ -127,7 +136,7 @@ export function BriefingPane({ workspace, previewOpen, onTogglePreview }: Props)
       {workspace.notice === null ? null : (
         <div className="notice" role="status">
           {workspace.notice.text}
-          {workspace.notice.undo ? (
+          {workspace.notice.restore !== null ? (
             <button
               type="button"
               className="button button--small"

@@ -37,9 +37,8 @@ export function BriefingsList(props: Props) {
   };
 
   return (
-    <div
+    <section
       className="briefings-list"
-      role="dialog"
       aria-label="Briefings"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && renaming === null) {
@@ -140,7 +139,7 @@ export function BriefingsList(props: Props) {
                   type="button"
                   className="icon-button icon-button--danger"
                   aria-label={`Delete ${summary.title}`}
-                  title="Delete (Ctrl+Z or Undo brings it back)"
+                  title="Delete (the notice that follows offers Undo)"
                   onClick={() => props.onDelete(summary.id)}
                 >
                   ×
@@ -187,6 +186,6 @@ export function BriefingsList(props: Props) {
           Create briefing
         </button>
       </form>
-    </div>
+    </section>
   );
 }

@@ -5,11 +5,11 @@ import {
   sourceSortKey,
   type CitationPlan,
 } from '../../../shared/citations';
-import { locateItem } from '../../../shared/briefing-outline';
+import { locateItem, sectionBlock } from '../../../shared/briefing-outline';
 import type { Briefing } from '../../../shared/dto';
 import type { BlockActions } from './BlockView';
 import { useStableCitations } from './citation-plan';
-import type { BriefingDrop } from './drag';
+import { carriesBlock, readDrop, type BriefingDrop } from './drag';
 import { MoveToSectionDialog } from './MoveToSectionDialog';
 import { SectionView, type SectionActions } from './SectionView';
 import type { useComposer } from './use-composer';
@@ -77,8 +77,9 @@ export function Composer({ briefing, actions }: Props) {
   const blockActions = useMemo<BlockActions>(
     () => ({
       step: (itemId, direction) => {
-        const focused =
-          document.activeElement instanceof HTMLElement && document.activeElement.dataset.itemId === itemId;
+        // Focus follows the block (it may re-mount in another section) when it was anywhere in it.
+        const inside = document.activeElement?.closest('[data-item-id]');
+        const focused = inside instanceof HTMLElement && inside.dataset.itemId === itemId;
         if (actions.stepItem(itemId, direction) && focused) focusBlock(itemId);
       },
       moveToSection: (itemId) => setMoving(itemId),
@@ -100,17 +101,29 @@ export function Composer({ briefing, actions }: Props) {
 
   const drop = useCallback(
     (dropped: BriefingDrop, sectionId: string, index: number) => {
-      if (dropped.kind === 'item') actions.moveItemTo(dropped.itemId, sectionId, index);
-      else if (dropped.kind === 'collection')
+      if (dropped.kind === 'item') {
+        // The drop index counts the dragged block itself where it still stands.
+        const from = locateItem(latest.current.sections, dropped.itemId);
+        const sameSection =
+          from !== undefined && latest.current.sections[from.sectionIndex]?.id === sectionId;
+        actions.moveItemTo(dropped.itemId, sectionId, sameSection && from.index < index ? index - 1 : index);
+      } else if (dropped.kind === 'collection')
         void actions.insertCollection(dropped.collectionId, sectionId, index);
       else if (dropped.kind === 'section') {
-        const others = latest.current.sections.filter((section) => section.id !== dropped.sectionId);
+        // Dropped on a section below it, the section goes after that section's group; above, before it.
+        const sections = latest.current.sections;
+        const moving = sectionBlock(sections, dropped.sectionId);
+        const target = sectionBlock(sections, sectionId);
+        if (
+          moving.start < 0 ||
+          target.start < 0 ||
+          (target.start >= moving.start && target.start < moving.end)
+        )
+          return;
+        const movedCount = moving.end - moving.start;
         actions.moveSectionTo(
           dropped.sectionId,
-          Math.max(
-            0,
-            others.findIndex((section) => section.id === sectionId),
-          ),
+          target.start > moving.start ? target.end - movedCount : target.start,
         );
       } else {
         void (async () => {
@@ -143,7 +156,26 @@ export function Composer({ briefing, actions }: Props) {
   return (
     <div className="composer">
       {briefing.sections.length === 0 ? (
-        <p className="composer__empty">
+        <p
+          className="composer__empty"
+          onDragOver={(event) => {
+            if (!carriesBlock(event)) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'copy';
+          }}
+          onDrop={(event) => {
+            const dropped = readDrop(event);
+            if (dropped === undefined) return;
+            event.preventDefault();
+            if (dropped.kind === 'collection') void actions.insertCollection(dropped.collectionId);
+            else if (dropped.kind === 'excerpts') {
+              void (async () => {
+                for (const excerptId of dropped.excerptIds)
+                  await actions.addItem({ kind: 'excerpt', excerptId });
+              })();
+            }
+          }}
+        >
           This briefing has no sections yet. Add one below, or drag an excerpt here to start a Discussion
           section.
         </p>

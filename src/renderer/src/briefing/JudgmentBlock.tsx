@@ -15,10 +15,11 @@ const CONFIDENCE_WORDS = /\b(low|moderate|high)[- ]confidence\b|\bconfidence\b/i
 export function JudgmentBlock({ itemId, text, likelihood, confidence, onChange }: Props) {
   const mixed = CONFIDENCE_WORDS.test(text);
   return (
-    <div className="judgment">
+    <div className="judgment" data-saves-as-typed>
       <textarea
         className="field judgment__text"
         aria-label="Key judgment"
+        aria-describedby={mixed ? `judgment-hint-${itemId}` : undefined}
         placeholder="One sentence: what you judge will happen or is true."
         value={text}
         rows={Math.min(6, Math.max(2, Math.ceil(text.length / 44)))}

@@ -19,7 +19,7 @@ type Props = Readonly<{
 /** The briefing's own fields; each change is saved as it is typed (one undo step per field). */
 export function MetadataForm({ briefing, onChange }: Props) {
   return (
-    <div className="metadata-form">
+    <div className="metadata-form" data-saves-as-typed>
       <label className="metadata-form__field metadata-form__field--wide">
         <span className="field-label">Title</span>
         <input

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parseQuoteEdit } from '../../../shared/quote-trim';
 
 type Props = Readonly<{
@@ -14,26 +14,35 @@ type Props = Readonly<{
  */
 export function QuoteEditor({ original, current, onSave, onClose }: Props) {
   const [text, setText] = useState(current);
+  const id = useId();
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
   const [refused, setRefused] = useState<string | null>(null);
   const check = useMemo(() => parseQuoteEdit(original, text), [original, text]);
   const save = () => {
     if (!check.ok) return;
     void onSave(text).then((reason) => {
+      if (!mounted.current) return;
       if (reason === null) onClose();
       else setRefused(reason);
     });
   };
   return (
     <div className="quote-editor">
-      <label className="field-label" htmlFor="quote-editor-text">
+      <label className="field-label" htmlFor={`${id}-text`}>
         Quote as printed
       </label>
       <textarea
-        id="quote-editor-text"
+        id={`${id}-text`}
         className="field quote-editor__text"
         value={text}
         rows={Math.min(12, Math.max(3, Math.ceil(text.length / 48)))}
-        aria-describedby="quote-editor-rule"
+        aria-describedby={`${id}-rule`}
         aria-invalid={!check.ok}
         autoFocus
         onChange={(event) => {
@@ -51,7 +60,7 @@ export function QuoteEditor({ original, current, onSave, onClose }: Props) {
         }}
       />
       <p
-        id="quote-editor-rule"
+        id={`${id}-rule`}
         className={`quote-editor__rule${check.ok ? '' : ' quote-editor__rule--refused'}`}
         role="status"
       >

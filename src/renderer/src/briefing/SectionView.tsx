@@ -96,6 +96,7 @@ export const SectionView = memo(function SectionView({
           ⠿
         </span>
         <input
+          data-saves-as-typed
           className="composer-section__heading"
           aria-label={`${section.level === 2 ? 'Subsection' : 'Section'} heading, ${index + 1} of ${count}`}
           title="Alt+↑/↓ moves the section; Alt+→ makes it a subsection, Alt+← a section"

@@ -81,11 +81,17 @@ export function VersionsPanel({ briefingId, updatedAt, onRestore }: Props) {
                 <button
                   type="button"
                   className="button button--small button--quiet"
+                  aria-label={`Compare ${version.name} with the draft`}
                   onClick={() => compare(version.id)}
                 >
                   Compare
                 </button>
-                <button type="button" className="button button--small" onClick={() => onRestore(version.id)}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`Restore ${version.name}`}
+                  onClick={() => onRestore(version.id)}
+                >
                   Restore
                 </button>
               </span>

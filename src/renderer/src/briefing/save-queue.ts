@@ -1,8 +1,8 @@
 /**
  * Sends briefing edits to the store one at a time, in the order they were made, so the store always
- * sees the analyst's sequence. An edit with a `key` (typing in one block) replaces a queued edit
- * with the same key that has not started yet: only the latest text is sent, and nothing typed is
- * dropped, since every keystroke still ends up in some save.
+ * sees the analyst's sequence. An edit with a `key` (typing in one block) replaces the last queued
+ * edit when it has the same key and has not started yet: only the latest text is sent, and nothing
+ * typed is dropped, since every keystroke still ends up in some save.
  */
 export type SaveQueue = Readonly<{
   push: <T>(work: () => Promise<T>, key?: string) => Promise<T | undefined>;
@@ -35,11 +35,9 @@ export function createSaveQueue(): SaveQueue {
   return {
     push<T>(work: () => Promise<T>, key?: string) {
       return new Promise<T | undefined>((resolve, reject) => {
-        if (key !== undefined) {
-          const index = jobs.findIndex((job) => job.key === key);
-          const replaced = index >= 0 ? jobs.splice(index, 1)[0] : undefined;
-          replaced?.skip();
-        }
+        // Only the last queued edit may be replaced: an edit queued after it (an undo, a move)
+        // must still reach the store after the typing that came before it.
+        if (key !== undefined && jobs.at(-1)?.key === key) jobs.pop()?.skip();
         jobs.push({
           key,
           run: () => work().then(resolve, reject),

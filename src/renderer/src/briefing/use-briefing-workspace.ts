@@ -28,7 +28,7 @@ export function useBriefingWorkspace() {
       : (known?.[0]?.id ?? null);
   const composer = useComposer(openId, version, listChanged);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ text: string; undo: boolean } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; restore: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [exportResult, setExportResult] = useState<ExportResult | null>(null);
 
@@ -65,7 +65,7 @@ export function useBriefingWorkspace() {
         const copy = await call('duplicateBriefing', { briefingId });
         open(copy.id);
         listChanged();
-        setNotice({ text: `Opened the copy “${copy.title}”.`, undo: false });
+        setNotice({ text: `Opened the copy “${copy.title}”.`, restore: null });
       }),
     [run, open, listChanged],
   );
@@ -88,7 +88,7 @@ export function useBriefingWorkspace() {
         await call('deleteBriefing', { briefingId });
         if (briefingId === openId) setOpenId(null);
         listChanged();
-        setNotice({ text: `Deleted “${title}”.`, undo: true });
+        setNotice({ text: `Deleted “${title}”.`, restore: briefingId });
       }),
     [run, allBriefings.data, openId, listChanged],
   );
@@ -96,12 +96,15 @@ export function useBriefingWorkspace() {
   const undoDelete = useCallback(
     () =>
       run(async () => {
-        await call('undo', {});
+        const briefingId = notice?.restore;
+        if (briefingId === undefined || briefingId === null) return;
+        const restored = await call('restoreBriefing', { briefingId });
         setNotice(null);
         changed();
         listChanged();
+        open(restored.id);
       }),
-    [run, changed, listChanged],
+    [run, notice, changed, listChanged, open],
   );
 
   const addExcerpts = useCallback(

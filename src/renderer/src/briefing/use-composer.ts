@@ -116,21 +116,60 @@ export function useComposer(briefingId: string | null, libraryVersion: number, o
     [setHistory],
   );
 
-  const load = useCallback(
-    (id: string, open: boolean) => {
-      (open ? call('openBriefing', { briefingId: id }) : call('getBriefing', { briefingId: id }))
-        .then((loaded) => {
-          if (queue.pending() > 0) return;
-          show(reconcileBriefing(current.current, loaded));
-          refreshHistory(id);
-          if (open) lastList.current();
-        })
-        .catch((reason: unknown) => setError(errorMessage(reason)));
+  /** The briefing the analyst has open: answers about any other are dropped. */
+  const wanted = useRef(briefingId);
+  /** A briefing answer was skipped because later edits were queued: fetch the result at the end. */
+  const stale = useRef(false);
+
+  /**
+   * Takes the store's answer to one queued call. A briefing is shown only when it is about the open
+   * briefing and nothing else is queued after it (a later edit's answer is newer); when one was
+   * skipped, the last call of the run fetches the briefing, through the queue, so it is current.
+   */
+  const settle = useCallback(
+    (id: string, answer: Briefing | undefined) => {
+      if (wanted.current !== id) return;
+      if (queue.pending() > 1) {
+        if (answer !== undefined) stale.current = true;
+        return;
+      }
+      if (answer !== undefined) {
+        stale.current = false;
+        show(reconcileBriefing(current.current?.id === id ? current.current : undefined, answer));
+        refreshHistory(id);
+      } else if (stale.current) {
+        stale.current = false;
+        void queue
+          .push(() => call('getBriefing', { briefingId: id }))
+          .then((loaded) => {
+            if (loaded === undefined || wanted.current !== id) return;
+            if (queue.pending() > 1) stale.current = true;
+            else show(reconcileBriefing(current.current?.id === id ? current.current : undefined, loaded));
+          })
+          .catch((reason: unknown) => setError(errorMessage(reason)));
+      }
     },
     [queue, show, refreshHistory, current, setError],
   );
 
+  const load = useCallback(
+    (id: string, open: boolean) => {
+      // Through the queue: it answers after any edit still on its way, so it shows their result.
+      queue
+        .push(() =>
+          open ? call('openBriefing', { briefingId: id }) : call('getBriefing', { briefingId: id }),
+        )
+        .then((loaded) => {
+          settle(id, loaded);
+          if (open) lastList.current();
+        })
+        .catch((reason: unknown) => setError(errorMessage(reason)));
+    },
+    [queue, settle, setError],
+  );
+
   useEffect(() => {
+    wanted.current = briefingId;
     if (briefingId === null) store.set({ briefing: undefined, history: NO_HISTORY });
     else load(briefingId, true);
   }, [briefingId, load, store]);
@@ -150,11 +189,10 @@ export function useComposer(briefingId: string | null, libraryVersion: number, o
       return queue
         .push(save, key)
         .then((answer) => {
-          if (answer !== undefined && 'sections' in answer) {
-            if (queue.pending() <= 1) show(reconcileBriefing(current.current, answer));
-            if (queue.pending() <= 1) refreshHistory(id);
-          } else if (answer !== undefined) {
-            setHistory(answer);
+          if (answer !== undefined && 'sections' in answer) settle(id, answer);
+          else {
+            if (answer !== undefined && wanted.current === id) setHistory(answer);
+            settle(id, undefined);
           }
           setError(null);
           return true;
@@ -165,7 +203,7 @@ export function useComposer(briefingId: string | null, libraryVersion: number, o
           return false;
         });
     },
-    [queue, show, refreshHistory, load, current, setError, setHistory],
+    [queue, show, settle, load, current, setError, setHistory],
   );
 
   const withSections = useCallback(
@@ -190,15 +228,14 @@ export function useComposer(briefingId: string | null, libraryVersion: number, o
         })
         .then((result) => {
           if (result === undefined) return;
-          show(reconcileBriefing(current.current, result.answer.briefing));
-          setHistory(result.answer.history);
+          settle(id, result.answer.briefing);
           const label = result.label === null ? '' : `: ${result.label}`;
           setAnnouncement(`${direction === 'undo' ? 'Undid' : 'Redid'}${label}.`);
           lastList.current();
         })
         .catch((reason: unknown) => setAnnouncement(errorMessage(reason)));
     },
-    [queue, show, current, setAnnouncement, setHistory],
+    [queue, settle, current, setAnnouncement],
   );
 
   const actions = useMemo(
@@ -283,6 +320,9 @@ export function useComposer(briefingId: string | null, libraryVersion: number, o
       addItem: (item: NewBriefingItem, sectionId?: string, index?: number) => {
         const now = current.current;
         if (now === undefined) return Promise.resolve(false);
+        const section = now.sections.find((entry) => entry.id === sectionId);
+        const kind = item.kind === 'judgment' ? 'key judgment' : item.kind;
+        setAnnouncement(`Added ${kind}${section === undefined ? '' : ` to ${section.heading}`}.`);
         return edit(undefined, () =>
           call('addBriefingItem', {
             briefingId: now.id,
@@ -377,8 +417,7 @@ export function useComposer(briefingId: string | null, libraryVersion: number, o
         if (id === undefined) return null;
         try {
           const answer = await queue.push(() => call('editQuote', { itemId, text }));
-          if (answer !== undefined) show(reconcileBriefing(current.current, answer));
-          refreshHistory(id);
+          settle(id, answer);
           return null;
         } catch (reason) {
           return errorMessage(reason);
@@ -391,7 +430,7 @@ export function useComposer(briefingId: string | null, libraryVersion: number, o
       undo: () => step('undo'),
       redo: () => step('redo'),
     }),
-    [edit, queue, show, withSections, sectionsNow, refreshHistory, step, current, setAnnouncement],
+    [edit, queue, show, withSections, sectionsNow, settle, step, current, setAnnouncement],
   );
 
   return {
