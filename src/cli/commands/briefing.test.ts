@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfTextOf } from '../../core/testing/pdf-text';
@@ -79,6 +79,91 @@ describe('compose with collections, key judgments and a template; briefings', ()
         items: 5,
       },
     ]);
+  });
+
+  it('exports a saved briefing as Markdown and Word, byte-identical with a fixed date', async () => {
+    const { dir, dataDir } = await library();
+    const spec = {
+      title: 'Sea lanes',
+      marking: 'TLP:GREEN',
+      sections: [
+        {
+          heading: 'Red Sea',
+          items: [
+            { document: 'Red Sea War-Risk Premiums Refuse to Fall', quote: 'Bab el-Mandeb' },
+            { text: 'Premiums *stay* high.' },
+          ],
+        },
+      ],
+    };
+    const specFile = join(dir, 'spec.json');
+    writeFileSync(specFile, JSON.stringify(spec));
+    const composed = await cli(
+      'compose',
+      specFile,
+      '--out',
+      join(dir, 'a.md'),
+      '--json',
+      '--data-dir',
+      dataDir,
+    );
+    expect(composed.stderr).toBe('');
+    const { briefingId } = json<{ briefingId: string }>(composed.stdout);
+    const markdown = readFileSync(join(dir, 'a.md'), 'utf8');
+    expect(markdown).toContain('# Sea lanes');
+    expect(markdown).toContain('**TLP:GREEN**');
+    expect(markdown).toMatch(/> Bab el-Mandeb\[\^1\]/);
+    expect(markdown).toContain('Premiums \\*stay\\* high.');
+
+    const exported: Buffer[] = [];
+    for (const name of ['one.docx', 'two.docx']) {
+      const result = await cli(
+        'export',
+        briefingId,
+        '--out',
+        join(dir, name),
+        '--fixed-date',
+        '2026-01-02',
+        '--json',
+        '--data-dir',
+        dataDir,
+      );
+      expect(result.code).toBe(0);
+      expect(json<{ format: string; pages: number | null; citations: number }>(result.stdout)).toMatchObject({
+        format: 'docx',
+        pages: null,
+        citations: 1,
+      });
+      exported.push(readFileSync(join(dir, name)));
+    }
+    expect(exported[0]?.subarray(0, 2).toString()).toBe('PK');
+    expect(exported[0]?.equals(exported[1] ?? Buffer.alloc(0))).toBe(true);
+    const md = await cli(
+      'export',
+      briefingId,
+      '--out',
+      join(dir, 'b.txt'),
+      '--format',
+      'md',
+      '--data-dir',
+      dataDir,
+    );
+    expect(md.stdout).toMatch(/Wrote .*b\.txt \(md, 1 citation\)/);
+    const bad = await cli(
+      'export',
+      briefingId,
+      '--out',
+      join(dir, 'c.pdf'),
+      '--format',
+      'rtf',
+      '--data-dir',
+      dataDir,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--format must be one of pdf, docx, md/);
+    const missing = await cli('export', 'brf_missing', '--out', join(dir, 'd.pdf'), '--data-dir', dataDir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no longer exists/);
   });
 
   it('explains a bad judgment, an unknown collection and an unknown template', async () => {

@@ -2,11 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { composeBriefing, parseComposeSpec } from '../../core/briefing/compose';
 import { requireBriefing } from '../../core/briefing/service';
-import { saveVersion } from '../../core/briefing/versions';
+import { saveVersion, snapshotOf } from '../../core/briefing/versions';
+import type { Core } from '../../core/api/core';
 import { CoreError } from '../../core/errors';
-import { exportBriefingPdfTo } from '../../core/export/service';
+import {
+  EXPORT_FORMATS,
+  exportBriefingTo,
+  formatForPath,
+  type BriefingExport,
+  type ExportFormat,
+} from '../../core/export/service';
 import { deleteBriefingRow, listBriefingSummaries } from '../../core/store/briefings';
-import { single, UsageError } from '../args';
+import { single, UsageError, type ParsedArgs } from '../args';
 import { printJson, type Command } from './command';
 
 const composeCommand: Command = async ({ core, args, json, output }) => {
@@ -14,7 +21,7 @@ const composeCommand: Command = async ({ core, args, json, output }) => {
   if (specPath === undefined || extra.length > 0)
     throw new UsageError('compose needs exactly one spec file.');
   const out = single(args, 'out');
-  if (out === undefined) throw new UsageError('compose needs --out <file.pdf>.');
+  if (out === undefined) throw new UsageError('compose needs --out <file> (.pdf, .docx or .md).');
   let specText: string;
   try {
     specText = await readFile(resolve(specPath), 'utf8');
@@ -22,24 +29,20 @@ const composeCommand: Command = async ({ core, args, json, output }) => {
     throw new CoreError('file-not-found', `The spec file ${specPath} cannot be read.`);
   }
   const spec = parseComposeSpec(specText);
-  const briefingId = composeBriefing(core.db, spec, new Date());
+  const options = exportOptions(args, out);
+  const briefingId = composeBriefing(core.db, spec, options.creationDate ?? new Date());
   try {
-    const briefing = requireBriefing(core.db, briefingId);
-    const result = await exportBriefingPdfTo(core.db, briefing, {
-      path: resolve(out),
-      fontsDir: resolve(__dirname, '../../../resources/fonts'),
-    });
-    saveVersion(
-      core.db,
-      { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export' },
-      new Date(),
-    );
+    const result = await exportAndVersion(core, briefingId, options);
     if (json)
-      printJson(output, { briefingId, pdf: result.path, pages: result.pages, citations: result.citations });
-    else
-      output.stdout(
-        `Saved briefing ${briefingId} and wrote ${result.path} (${result.pages} pages, ${result.citations} citations)\n`,
-      );
+      printJson(output, {
+        briefingId,
+        pdf: result.path,
+        path: result.path,
+        format: result.format,
+        pages: result.pages,
+        citations: result.citations,
+      });
+    else output.stdout(`Saved briefing ${briefingId} and wrote ${describe(result)}\n`);
     return 0;
   } catch (error) {
     // The export is part of the command: without the PDF, the briefing is not kept either.
@@ -74,7 +77,68 @@ const briefingsCommand: Command = ({ core, args, json, output }) => {
   return Promise.resolve(0);
 };
 
+type ExportOptions = Readonly<{ path: string; format: ExportFormat; creationDate: Date | undefined }>;
+
+/** `--out`, `--format` (default: from the file's extension) and `--fixed-date`, checked. */
+function exportOptions(args: ParsedArgs, out: string): ExportOptions {
+  const format = single(args, 'format');
+  if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+  }
+  const fixed = single(args, 'fixed-date');
+  if (fixed !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(fixed)) {
+    throw new UsageError('--fixed-date must be a date written YYYY-MM-DD.');
+  }
+  const creationDate = fixed === undefined ? undefined : new Date(`${fixed}T00:00:00Z`);
+  if (creationDate !== undefined && Number.isNaN(creationDate.getTime())) {
+    throw new UsageError(`--fixed-date ${fixed ?? ''} is not a real date.`);
+  }
+  return {
+    path: resolve(out),
+    format: (format as ExportFormat | undefined) ?? formatForPath(out),
+    creationDate,
+  };
+}
+
+/** Exports the briefing and keeps a version of what was exported. */
+async function exportAndVersion(
+  core: Core,
+  briefingId: string,
+  options: ExportOptions,
+): Promise<BriefingExport> {
+  const briefing = requireBriefing(core.db, briefingId);
+  const snapshot = snapshotOf(core.db, briefing);
+  const result = await exportBriefingTo(core.db, briefing, {
+    ...options,
+    fontsDir: resolve(__dirname, '../../../resources/fonts'),
+  });
+  saveVersion(
+    core.db,
+    { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export', snapshot },
+    options.creationDate ?? new Date(),
+  );
+  return result;
+}
+
+function describe(result: BriefingExport): string {
+  const pages = result.pages === null ? '' : `${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, `;
+  return `${result.path} (${result.format}, ${pages}${result.citations} ${result.citations === 1 ? 'citation' : 'citations'})`;
+}
+
+const exportCommand: Command = async ({ core, args, json, output }) => {
+  const [briefingId, ...extra] = args.positionals;
+  if (briefingId === undefined || extra.length > 0)
+    throw new UsageError('export needs exactly one briefing id.');
+  const out = single(args, 'out');
+  if (out === undefined) throw new UsageError('export needs --out <file>.');
+  const result = await exportAndVersion(core, briefingId, exportOptions(args, out));
+  if (json) printJson(output, { briefingId, ...result });
+  else output.stdout(`Wrote ${describe(result)}\n`);
+  return 0;
+};
+
 export const BRIEFING_COMMANDS: Readonly<Record<string, Command>> = {
   compose: composeCommand,
+  export: exportCommand,
   briefings: briefingsCommand,
 };

@@ -6,6 +6,8 @@ import { getDocumentText } from '../store/documents';
 import { getExcerpt } from '../store/excerpts';
 import { writeFileAtomic } from './atomic-write';
 import { layoutBriefing } from './layout';
+import { docxFromModel } from './docx';
+import { markdownFromModel } from './markdown';
 import { renderPdf } from './pdf';
 
 export type PdfExport = Readonly<{ path: string; pages: number; citations: number }>;
@@ -40,12 +42,8 @@ export function findQuoteProblems(db: Database.Database, briefing: Briefing): st
   return problems;
 }
 
-/** Writes the briefing as a PDF at `path`, atomically, after checking every quote. */
-export async function exportBriefingPdfTo(
-  db: Database.Database,
-  briefing: Briefing,
-  input: Readonly<{ path: string; fontsDir: string; creationDate?: Date | undefined }>,
-): Promise<PdfExport> {
+/** Stops an export whose quotes no longer match their sources, listing what to fix. */
+function refuseQuoteProblems(db: Database.Database, briefing: Briefing): void {
   const problems = findQuoteProblems(db, briefing);
   if (problems.length > 0) {
     throw new CoreError(
@@ -53,19 +51,75 @@ export async function exportBriefingPdfTo(
       `The briefing was not exported because ${problems.length === 1 ? 'a quote does' : `${problems.length} quotes do`} not match the sources:\n${problems.join('\n')}`,
     );
   }
+}
+
+function writeOrExplain(path: string, bytes: Buffer, what: string): void {
+  try {
+    writeFileAtomic(path, bytes);
+  } catch (error) {
+    throw new CoreError(
+      'export-failed',
+      `The ${what} could not be written to ${path} (${error instanceof Error ? error.message : String(error)}). Any earlier file there is unchanged.`,
+    );
+  }
+}
+
+/** Writes the briefing as a PDF at `path`, atomically, after checking every quote. */
+export async function exportBriefingPdfTo(
+  db: Database.Database,
+  briefing: Briefing,
+  input: Readonly<{ path: string; fontsDir: string; creationDate?: Date | undefined }>,
+): Promise<PdfExport> {
+  refuseQuoteProblems(db, briefing);
   const model = layoutBriefing(briefing);
   const { bytes, pages } = await renderPdf(model, {
     fontsDir: input.fontsDir,
     creationDate: input.creationDate,
     author: briefing.author,
   });
-  try {
-    writeFileAtomic(input.path, bytes);
-  } catch (error) {
-    throw new CoreError(
-      'export-failed',
-      `The PDF could not be written to ${input.path} (${error instanceof Error ? error.message : String(error)}). Any earlier file there is unchanged.`,
-    );
-  }
+  writeOrExplain(input.path, bytes, 'PDF');
   return { path: input.path, pages, citations: model.notes.length };
+}
+
+export const EXPORT_FORMATS = ['pdf', 'docx', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export type BriefingExport = Readonly<{
+  path: string;
+  format: ExportFormat;
+  /** Pages of a PDF; null for formats without fixed pages. */
+  pages: number | null;
+  citations: number;
+}>;
+
+/**
+ * Writes the briefing as a PDF, a Word document or Markdown, from the same layout model, after
+ * checking every quote; the file is written atomically (an earlier file there stays intact if
+ * anything fails). A fixed `creationDate` makes the output byte-identical for the same briefing.
+ */
+export async function exportBriefingTo(
+  db: Database.Database,
+  briefing: Briefing,
+  input: Readonly<{ path: string; format: ExportFormat; fontsDir: string; creationDate?: Date | undefined }>,
+): Promise<BriefingExport> {
+  if (input.format === 'pdf') {
+    const pdf = await exportBriefingPdfTo(db, briefing, input);
+    return { ...pdf, format: 'pdf' };
+  }
+  refuseQuoteProblems(db, briefing);
+  const model = layoutBriefing(briefing);
+  const bytes =
+    input.format === 'md'
+      ? Buffer.from(markdownFromModel(model), 'utf8')
+      : docxFromModel(model, input.creationDate === undefined ? {} : { creationDate: input.creationDate });
+  writeOrExplain(input.path, bytes, input.format === 'md' ? 'Markdown file' : 'Word document');
+  return { path: input.path, format: input.format, pages: null, citations: model.notes.length };
+}
+
+/** The format a file name asks for, from its extension (PDF when it names none we write). */
+export function formatForPath(path: string): ExportFormat {
+  const extension = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  if (extension === 'docx') return 'docx';
+  if (extension === 'md' || extension === 'markdown') return 'md';
+  return 'pdf';
 }
