@@ -123,4 +123,11 @@ test('composer: a quote can only be trimmed, and a key judgment keeps its likeli
   await expect(preview).toContainText('Very likely (80–95%) · moderate confidence');
   await expect(preview).toContainText(trimmed);
   await expect(preview.getByRole('article', { name: 'Page 1 of 1' })).toBeVisible();
+
+  // The same briefing as a Word document, then opened.
+  await ui.briefing.getByRole('button', { name: 'Word' }).click();
+  const status = ui.briefing.getByRole('status').filter({ hasText: 'Exported' });
+  await expect(status).toContainText(/Exported 1 citation to .*Trim check\.docx$/);
+  await ui.briefing.getByRole('button', { name: 'Open the exported file' }).click();
+  await expect(ui.briefing.getByRole('alert')).toHaveCount(0);
 });

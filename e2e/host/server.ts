@@ -42,6 +42,8 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
     fontsDir: join(REPO_ROOT, 'resources', 'fonts'),
     now: () => new Date(),
     showItemInFolder: () => undefined,
+    // Nothing to open a file with in a test: opening succeeds without showing anything.
+    openPath: () => Promise.resolve(),
     chooseSavePath: (request) => Promise.resolve(join(options.exportDir, request.defaultFileName)),
     chooseOpenPaths: () => Promise.resolve(options.pickPaths ?? null),
     parserWorker: sourceParserWorker(),

@@ -18,6 +18,8 @@ export type CorePorts = Readonly<{
   chooseOpenPaths: (request: Readonly<{ folders: boolean }>) => Promise<readonly string[] | null>;
   /** Reveals a file in the system's file manager. */
   showItemInFolder: (path: string) => void;
+  /** Opens a file the app wrote with the system's default application (absent: not offered). */
+  openPath?: ((path: string) => Promise<void>) | undefined;
   /** The current time; tests and reproducible exports pass a fixed clock. */
   now: () => Date;
   /** How to start parser threads; without it, files are parsed on the calling thread. */

@@ -64,6 +64,10 @@ async function start(): Promise<void> {
     nativeBinding: paths.nativeBinding,
     now: () => new Date(),
     showItemInFolder: (path) => shell.showItemInFolder(path),
+    openPath: async (path) => {
+      const failure = await shell.openPath(path);
+      if (failure !== '') throw new Error(failure);
+    },
     // Parsing runs in worker threads so the window never waits on a large import.
     parserWorker: { filename: join(__dirname, 'parse-worker.js') },
     chooseOpenPaths: async ({ folders }) => {

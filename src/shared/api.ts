@@ -211,6 +211,12 @@ export type BriefingApi = {
   ): Promise<Briefing>;
   /** Asks the host where to save, then writes the briefing as a PDF there. */
   exportBriefingPdf(input: Readonly<{ briefingId: string }>): Promise<ExportResult>;
+  /** Asks the host where to save, then writes the briefing as PDF, Word (.docx) or Markdown there. */
+  exportBriefing(
+    input: Readonly<{ briefingId: string; format: 'pdf' | 'docx' | 'md' }>,
+  ): Promise<ExportResult>;
+  /** Opens a file exported in this session with the system's default application. */
+  openExport(input: Readonly<{ exportId: string }>): Promise<void>;
   /**
    * Shows a file exported in this session in the system's file manager. The UI names the export
    * by the id it was given; paths never come from the renderer.

@@ -66,6 +66,8 @@ export const API_METHODS = [
   'addExcerptToBriefing',
   'exportBriefingPdf',
   'revealExport',
+  'exportBriefing',
+  'openExport',
   'search',
   'searchFacets',
   'listSavedSearches',

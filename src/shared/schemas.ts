@@ -225,6 +225,8 @@ export const API_INPUT_SCHEMAS = {
     .strict(),
   exportBriefingPdf: z.object({ briefingId: id }).strict(),
   revealExport: z.object({ exportId: id }).strict(),
+  exportBriefing: z.object({ briefingId: id, format: z.enum(['pdf', 'docx', 'md']) }).strict(),
+  openExport: z.object({ exportId: id }).strict(),
   search: z
     .object({
       // Any text is a valid query; very long input is cut by core, never refused.

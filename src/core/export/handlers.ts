@@ -5,7 +5,7 @@ import { requireBriefing } from '../briefing/service';
 import { saveVersion, snapshotOf } from '../briefing/versions';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
-import { exportBriefingPdfTo } from './service';
+import { exportBriefingTo, type ExportFormat } from './service';
 
 /** Files exported in this session, by the id the UI was given for them. */
 export type ExportRegistry = Map<string, string>;
@@ -20,39 +20,60 @@ export function safeFileName(title: string, extension: string): string {
   return `${stem === '' ? 'briefing' : stem}.${extension}`;
 }
 
+const FORMAT_NAMES = { pdf: 'PDF', docx: 'Word document', md: 'Markdown' } as const;
+
 export function exportHandlers({
   db,
   ports,
   exports,
-}: CoreContext): Pick<BriefingApi, 'exportBriefingPdf' | 'revealExport'> {
+}: CoreContext): Pick<BriefingApi, 'exportBriefingPdf' | 'exportBriefing' | 'openExport' | 'revealExport'> {
+  const exportAs = async (briefingId: string, format: ExportFormat) => {
+    const briefing = requireBriefing(db, briefingId);
+    // The version records exactly what this export prints, however the draft changes meanwhile.
+    const snapshot = snapshotOf(db, briefing);
+    const path = await ports.chooseSavePath({
+      title: `Export briefing as ${FORMAT_NAMES[format]}`,
+      defaultFileName: safeFileName(briefing.title, format),
+      extensions: [format],
+    });
+    if (path === null) return { exportId: null, path: null, pages: 0, citations: 0 };
+    const result = await exportBriefingTo(db, briefing, { path, format, fontsDir: ports.fontsDir });
+    // What was distributed is kept: every export saves a version of the briefing as exported.
+    saveVersion(
+      db,
+      { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export', snapshot },
+      ports.now(),
+    );
+    const exportId = newId('exp');
+    exports.set(exportId, result.path);
+    return { exportId, path: result.path, pages: result.pages ?? 0, citations: result.citations };
+  };
+  const exported = (exportId: string): string => {
+    const path = exports.get(exportId);
+    if (path === undefined) {
+      throw new CoreError('not-exported-here', 'That export is not known in this session.');
+    }
+    return path;
+  };
   return {
-    exportBriefingPdf: async ({ briefingId }) => {
-      const briefing = requireBriefing(db, briefingId);
-      // The version records exactly what this export prints, however the draft changes meanwhile.
-      const snapshot = snapshotOf(db, briefing);
-      const path = await ports.chooseSavePath({
-        title: 'Export briefing as PDF',
-        defaultFileName: safeFileName(briefing.title, 'pdf'),
-        extensions: ['pdf'],
-      });
-      if (path === null) return { exportId: null, path: null, pages: 0, citations: 0 };
-      const result = await exportBriefingPdfTo(db, briefing, { path, fontsDir: ports.fontsDir });
-      // What was distributed is kept: every export saves a version of the briefing as exported.
-      saveVersion(
-        db,
-        { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export', snapshot },
-        ports.now(),
-      );
-      const exportId = newId('exp');
-      exports.set(exportId, result.path);
-      return { exportId, path: result.path, pages: result.pages, citations: result.citations };
+    exportBriefingPdf: ({ briefingId }) => exportAs(briefingId, 'pdf'),
+    exportBriefing: ({ briefingId, format }) => exportAs(briefingId, format),
+    openExport: async ({ exportId }) => {
+      const path = exported(exportId);
+      if (ports.openPath === undefined) {
+        throw new CoreError('not-exported-here', 'Opening files is not available here; use Show in folder.');
+      }
+      try {
+        await ports.openPath(path);
+      } catch (error) {
+        throw new CoreError(
+          'export-failed',
+          `The file was written but could not be opened (${error instanceof Error ? error.message : String(error)}).`,
+        );
+      }
     },
     revealExport: ({ exportId }) => {
-      const path = exports.get(exportId);
-      if (path === undefined) {
-        throw new CoreError('not-exported-here', 'That export is not known in this session.');
-      }
-      ports.showItemInFolder(path);
+      ports.showItemInFolder(exported(exportId));
       return Promise.resolve();
     },
   };

@@ -211,7 +211,8 @@ export function BriefingPane({ workspace, previewOpen, onTogglePreview }: Props)
         <ExportBar
           busy={workspace.busy}
           result={workspace.exportResult}
-          onExport={() => void workspace.exportPdf()}
+          onExport={(format) => void workspace.exportAs(format)}
+          onOpen={(exportId) => void workspace.openFile(exportId)}
           onReveal={(exportId) => void workspace.reveal(exportId)}
         />
       )}

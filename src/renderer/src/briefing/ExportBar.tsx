@@ -3,31 +3,68 @@ import type { ExportResult } from '../../../shared/dto';
 type Props = Readonly<{
   busy: boolean;
   result: ExportResult | null;
-  onExport: () => void;
+  onExport: (format: 'pdf' | 'docx' | 'md') => void;
+  onOpen: (exportId: string) => void;
   onReveal: (exportId: string) => void;
 }>;
 
-export function ExportBar({ busy, result, onExport, onReveal }: Props) {
+/** Export to PDF (Ctrl+Shift+E), Word or Markdown; then open the file or show it in its folder. */
+export function ExportBar({ busy, result, onExport, onOpen, onReveal }: Props) {
+  const exportId = result?.exportId ?? null;
+  const pages =
+    result === null || result.pages === 0
+      ? ''
+      : `${result.pages} ${result.pages === 1 ? 'page' : 'pages'} with `;
   return (
     <footer className="export-bar">
       <div className="export-bar__status" role="status" aria-live="polite">
         {busy ? 'Exporting…' : null}
         {!busy && result !== null && result.path !== null
-          ? `Exported ${result.pages} ${result.pages === 1 ? 'page' : 'pages'} with ${result.citations} ${result.citations === 1 ? 'citation' : 'citations'} to ${result.path}`
+          ? `Exported ${pages}${result.citations} ${result.citations === 1 ? 'citation' : 'citations'} to ${result.path}`
           : null}
         {!busy && result !== null && result.path === null ? 'Export cancelled.' : null}
       </div>
       <div className="export-bar__actions">
-        {result?.exportId === null || result === null ? null : (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => onReveal(result.exportId ?? '')}
-          >
-            Show in folder
-          </button>
+        {exportId === null ? null : (
+          <>
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label="Open the exported file"
+              onClick={() => onOpen(exportId)}
+            >
+              Open
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => onReveal(exportId)}>
+              Show in folder
+            </button>
+          </>
         )}
-        <button type="button" className="button button--primary" disabled={busy} onClick={onExport}>
+        <button
+          type="button"
+          className="button button--quiet"
+          disabled={busy}
+          title="Export as a Word document (.docx)"
+          onClick={() => onExport('docx')}
+        >
+          Word
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          disabled={busy}
+          title="Export as Markdown (.md)"
+          onClick={() => onExport('md')}
+        >
+          Markdown
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          title="Export as PDF (Ctrl+Shift+E)"
+          onClick={() => onExport('pdf')}
+        >
           Export PDF
         </button>
       </div>

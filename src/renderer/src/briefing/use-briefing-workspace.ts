@@ -115,23 +115,26 @@ export function useBriefingWorkspace() {
     [run, composer.actions],
   );
 
-  const exportPdf = useCallback(
-    () =>
+  const exportAs = useCallback(
+    (format: 'pdf' | 'docx' | 'md') =>
       run(async () => {
         if (openId === null) return;
         setBusy(true);
         setExportResult(null);
         try {
+          // Every edit still on its way is saved first, so the file has what the analyst sees.
           await composer.saved();
-          setExportResult(await call('exportBriefingPdf', { briefingId: openId }));
+          setExportResult(await call('exportBriefing', { briefingId: openId, format }));
         } finally {
           setBusy(false);
         }
       }),
     [run, openId, composer],
   );
+  const exportPdf = useCallback(() => exportAs('pdf'), [exportAs]);
 
   const reveal = useCallback((exportId: string) => run(() => call('revealExport', { exportId })), [run]);
+  const openFile = useCallback((exportId: string) => run(() => call('openExport', { exportId })), [run]);
 
   return {
     briefings: briefings.data ?? [],
@@ -154,7 +157,9 @@ export function useBriefingWorkspace() {
     remove,
     addExcerpts,
     exportPdf,
+    exportAs,
     reveal,
+    openFile,
     dismissError: () => {
       setError(null);
       composer.dismissError();
