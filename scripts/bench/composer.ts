@@ -171,6 +171,17 @@ export async function benchComposer(runs: number): Promise<object> {
       ),
     );
     const keys = await page.evaluate<number[]>('window.__keys');
+
+    // The same typing with the print preview open beside the composer (it follows the draft).
+    await page.keyboard.press('Control+Shift+p');
+    await page.locator('.print-page').first().waitFor();
+    await editor.click();
+    await page.keyboard.press('End');
+    await page.evaluate('window.__keys = []');
+    const withPreview = await frames(() =>
+      page.keyboard.type(' The preview follows as the analyst types.'.repeat(2), { delay: 50 }),
+    );
+    const previewKeys = await page.evaluate<number[]>('window.__keys');
     const frameFigures = (samples: { interval: number; work: number }[]) => ({
       frames: samples.length,
       p50FrameMs: round(
@@ -202,7 +213,12 @@ export async function benchComposer(runs: number): Promise<object> {
       figures: {
         open: { ...summary(open.rest), firstOpenMs: round(open.first, 1) },
         reorder: summary(moves),
-        typing: { whileTyping: frameFigures(typing), idle: frameFigures(idle), keyToPaint: summary(keys) },
+        typing: {
+          whileTyping: frameFigures(typing),
+          idle: frameFigures(idle),
+          keyToPaint: summary(keys),
+          withPreviewOpen: { ...frameFigures(withPreview), keyToPaint: summary(previewKeys) },
+        },
       },
       targets: {
         open: 'at most 300 ms',

@@ -181,8 +181,19 @@ export function BriefingPreview({ store, onClose }: { store: ComposerStore; onCl
   );
 }
 
+/** The value once it has stopped changing for `delay` ms (typing bursts lay the pages out once). */
+function useSettled<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
+
 function PagedPreview({ briefing, onClose }: { briefing: Briefing; onClose: () => void }) {
-  const deferred = useDeferredValue(briefing);
+  // Pages are laid out again after a pause in typing, and at a lower priority than the typing.
+  const deferred = useDeferredValue(useSettled(briefing, 250));
   const [fontsReady, setFontsReady] = useState(false);
   const [zoom, setZoom] = useState(0.7);
   const frame = useRef<HTMLDivElement>(null);
@@ -227,7 +238,7 @@ function PagedPreview({ briefing, onClose }: { briefing: Briefing; onClose: () =
           Close preview
         </button>
       </header>
-      <div className={`pane__scroll print-preview${deferred === briefing ? '' : ' is-stale'}`} ref={frame}>
+      <div className="pane__scroll print-preview" ref={frame}>
         <div className="print-preview__pages" style={{ zoom }}>
           {pages.map((units, index) => (
             <Page key={index} units={units} model={model} number={index + 1} count={pages.length} />
