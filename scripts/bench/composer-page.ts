@@ -4,11 +4,7 @@
  * that frame's style, layout, paint and commit on the main thread (see ui-page.ts).
  */
 
-const AFTER_NEXT_FRAME = `() => new Promise((resolve) => requestAnimationFrame(() => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => resolve(performance.now());
-  channel.port2.postMessage(0);
-}))`;
+import { AFTER_NEXT_FRAME } from './ui-page';
 
 /**
  * Opens the briefing titled `title` from the briefings list and answers the milliseconds from the

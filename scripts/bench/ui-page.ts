@@ -14,7 +14,7 @@
  */
 
 /** Resolves after the main thread has produced the frame that follows the current DOM. */
-const AFTER_NEXT_FRAME = `() => new Promise((resolve) => requestAnimationFrame(() => {
+export const AFTER_NEXT_FRAME = `() => new Promise((resolve) => requestAnimationFrame(() => {
   const channel = new MessageChannel();
   channel.port1.onmessage = () => resolve(performance.now());
   channel.port2.postMessage(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as prng } from './testing/random';
 import {
   attributionLine,
   bibliographyEntry,
@@ -171,18 +172,6 @@ describe('planCitations on the sequence A, A, B, A, C, C', () => {
     expect(plan.sources).toEqual([A, B]);
   });
 });
-
-/** mulberry32: a small seeded PRNG, so that a failing sequence can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELDS = {
   title: ['Title of the Article', 'Is War Coming?', 'Rising Tensions: A Subtitle', '', 'Say "no."'],

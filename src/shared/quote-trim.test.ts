@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './testing/random';
 import {
   isUntrimmed,
   isValidQuoteTrim,
@@ -7,20 +8,6 @@ import {
   type QuoteSegment,
   type QuoteTrim,
 } from './quote-trim';
-
-// ─── Helpers ─────────────────────────────────────────────────────────────────────────────────────
-
-/** mulberry32; a local copy because shared code may not import core's test helpers. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];
@@ -67,8 +54,6 @@ function escapeRegExp(text: string): string {
 function flexible(text: string, flags = 'u'): RegExp {
   return new RegExp(escapeRegExp(text).replace(/\s+/g, '\\s+'), flags);
 }
-
-// ─── Unit tests ──────────────────────────────────────────────────────────────────────────────────
 
 const GOVERNMENT = 'The government will act quickly and decisively.';
 
@@ -504,8 +489,6 @@ describe('isValidQuoteTrim and isUntrimmed', () => {
     expect(isUntrimmed('   ', [quote(0, 3)])).toBe(false);
   });
 });
-
-// ─── Property tests ──────────────────────────────────────────────────────────────────────────────
 
 /** Mixed scripts, punctuation, apostrophes, digits, emoji and combining marks; no ellipses or brackets. */
 const VOCABULARY = [

@@ -52,8 +52,6 @@ export type QuoteTrim = readonly QuoteSegment[];
 export type QuoteEditResult =
   Readonly<{ ok: true; segments: QuoteTrim; text: string }> | Readonly<{ ok: false; reason: string }>;
 
-// ─── Characters ──────────────────────────────────────────────────────────────────────────────────
-
 /** Exactly the characters JavaScript's `\s` and `trim()` treat as whitespace, so all agree. */
 function isSpace(code: number): boolean {
   return (
@@ -151,8 +149,6 @@ function flatten(text: string): string {
  */
 const SEARCH_BUDGET = 500_000;
 
-// ─── The original, prepared for searching ────────────────────────────────────────────────────────
-
 /** The original quote with whitespace runs collapsed, and the offset maps both ways. */
 type Source = Readonly<{
   text: string;
@@ -216,8 +212,6 @@ function afterSpaces(source: Source, index: number): number {
   const flatAt = source.toFlat[index] ?? -1;
   return source.fromFlat[flatAt + 1] ?? -1;
 }
-
-// ─── Reading the edit ────────────────────────────────────────────────────────────────────────────
 
 type Reading = Readonly<{ kind: 'omission' }> | Readonly<{ kind: 'insertion'; text: string }>;
 type BracketProblem = 'unmatched-open' | 'unmatched-close' | 'empty';
@@ -293,8 +287,6 @@ function tokenise(source: Source, edited: string): Atom[] {
   pushText(atoms, edited, done, edited.length);
   return atoms;
 }
-
-// ─── Search ──────────────────────────────────────────────────────────────────────────────────────
 
 type SearchOptions = Readonly<{
   /** Insist on some kept text with a letter or digit (off while diagnosing a prefix). */
@@ -568,8 +560,6 @@ function search(source: Source, atoms: readonly Atom[], options: SearchOptions):
   return { status: 'none' };
 }
 
-// ─── Reasons ─────────────────────────────────────────────────────────────────────────────────────
-
 const ALLOWED =
   'You can cut words, mark a cut with …, or add words in [square brackets]; nothing else may change.';
 
@@ -632,8 +622,6 @@ function foldMarks(text: string): string {
     .replace(/[“”„‟″«»]/g, '"')
     .replace(/[‐‑‒–—―−]/g, '-');
 }
-
-// ─── Diagnosis ───────────────────────────────────────────────────────────────────────────────────
 
 /** A word (whitespace-free run of text) or a mark of the edit, for pinpointing what is wrong. */
 type Unit =
@@ -820,8 +808,6 @@ function occursAsWord(original: string, word: string, wholeStart: boolean, whole
   }
   return false;
 }
-
-// ─── Public API ──────────────────────────────────────────────────────────────────────────────────
 
 function refuse(reason: string): QuoteEditResult {
   return { ok: false, reason };
