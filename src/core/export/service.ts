@@ -6,7 +6,7 @@ import { getDocumentText } from '../store/documents';
 import { getExcerpt } from '../store/excerpts';
 import { writeFileAtomic } from './atomic-write';
 import { layoutBriefing } from './layout';
-import { renderPdf } from './pdf';
+import { renderPdf, type PageSize } from './pdf';
 
 export type PdfExport = Readonly<{ path: string; pages: number; citations: number }>;
 
@@ -44,7 +44,13 @@ export function findQuoteProblems(db: Database.Database, briefing: Briefing): st
 export async function exportBriefingPdfTo(
   db: Database.Database,
   briefing: Briefing,
-  input: Readonly<{ path: string; fontsDir: string; creationDate?: Date | undefined }>,
+  input: Readonly<{
+    path: string;
+    fontsDir: string;
+    creationDate?: Date | undefined;
+    pageSize?: PageSize | undefined;
+    language?: string | undefined;
+  }>,
 ): Promise<PdfExport> {
   const problems = findQuoteProblems(db, briefing);
   if (problems.length > 0) {
@@ -58,6 +64,8 @@ export async function exportBriefingPdfTo(
     fontsDir: input.fontsDir,
     creationDate: input.creationDate,
     author: briefing.author,
+    pageSize: input.pageSize,
+    language: input.language,
   });
   try {
     writeFileAtomic(input.path, bytes);
