@@ -203,6 +203,8 @@ function writeJudgment(sheet: Sheet, block: Extract<PrintBlock, { kind: 'judgmen
     ...GENERATED,
     ...(rtl ? { align: 'right' } : {}),
   });
+  // Drawing the marker moves the position back up to `top`; the next block goes below the qualifier.
+  const bottom = doc.y;
   doc.fillColor(COLOUR.accent).fontSize(11);
   if (rtl) {
     const marker = {
@@ -217,7 +219,7 @@ function writeJudgment(sheet: Sheet, block: Extract<PrintBlock, { kind: 'judgmen
   }
   doc.fillColor(COLOUR.text);
   doc.x = frame.left;
-  doc.y = Math.max(doc.y, top) + 12;
+  doc.y = bottom + 12;
 }
 
 function writeQuote(sheet: Sheet, block: Extract<PrintBlock, { kind: 'quote' }>): void {

@@ -223,10 +223,20 @@ describe('Latin-only output', () => {
   it('is drawn exactly as before bidi support', async () => {
     const { bytes, pages } = await exported(latinModel(), { author: 'Jane Analyst' });
     expect(pages).toBe(3);
-    // The page content streams of this model as the renderer drew them before right-to-left
-    // support (commit 3f37741): pdfkit's own wrapping, unchanged. A deliberate change to the Latin
-    // layout updates this digest.
-    expect(pageContentDigest(bytes)).toBe('1e22577efb976ae2');
+    // A digest of the page content streams (text, positions, colours, rules). Before right-to-left
+    // support (commit 3f37741) this model drew as 1e22577efb976ae2, and identically with it; the
+    // digest then changed once, on purpose, when the block after a judgment stopped overlapping its
+    // qualifier. A deliberate change to the Latin layout updates it again.
+    expect(pageContentDigest(bytes)).toBe('b650e783b34a710c');
+  });
+
+  it('starts the block after a judgment below its qualifier', async () => {
+    const { path } = await exported(latinModel());
+    const words = pdfWordsOf(path).filter((word) => word.page === 1);
+    const qualifier = words.find((word) => word.text === 'confidence');
+    const quote = words.find((word) => word.text === 'ceasefire');
+    expect(qualifier).toBeDefined();
+    expect(quote?.yMin).toBeGreaterThan((qualifier?.yMax ?? Number.POSITIVE_INFINITY) + 6);
   });
 
   it('still reads back as text in order', async () => {
