@@ -85,16 +85,21 @@ export function paragraphDirection(text: string): Direction {
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Marks, joiners and astral characters: where a grapheme can be more than one code unit. */
+const CLUSTERING = /\p{M}|\u200C|\u200D|[\u{10000}-\u{10FFFF}]/u;
+
+/** The grapheme clusters of `text`; Intl.Segmenter only when needed, as it is slow on long text. */
+function clusters(text: string): string[] {
+  return CLUSTERING.test(text) ? [...graphemes.segment(text)].map((part) => part.segment) : text.split('');
+}
 
 function graphemeEnds(text: string): number[] {
-  return [...graphemes.segment(text)].map((part) => part.index + part.segment.length);
+  let end = 0;
+  return clusters(text).map((cluster) => (end += cluster.length));
 }
 
 function reverseGraphemes(text: string): string {
-  return [...graphemes.segment(text)]
-    .map((part) => part.segment)
-    .reverse()
-    .join('');
+  return clusters(text).reverse().join('');
 }
 
 /** Logical text with the style of each code unit, so ranges can be measured across style runs. */
@@ -231,12 +236,11 @@ function shaperReady(part: string, rtl: boolean): string {
  * (brackets, quotation marks, commas) are reversed here. Returned left to right.
  */
 function rtlWordPieces(word: string): string[] {
-  const clusters = [...graphemes.segment(word)].map((part) => part.segment);
-  const first = clusters.findIndex((cluster) => RTL_SCRIPT.test(cluster));
+  const parts = clusters(word);
+  const first = parts.findIndex((cluster) => RTL_SCRIPT.test(cluster));
   if (first < 0) return [shaperReady(word, true)];
-  const afterLast =
-    clusters.length - [...clusters].reverse().findIndex((cluster) => RTL_SCRIPT.test(cluster));
-  return [clusters.slice(afterLast), clusters.slice(first, afterLast), clusters.slice(0, first)]
+  const afterLast = parts.length - [...parts].reverse().findIndex((cluster) => RTL_SCRIPT.test(cluster));
+  return [parts.slice(afterLast), parts.slice(first, afterLast), parts.slice(0, first)]
     .map((part) => part.join(''))
     .filter((part) => part !== '')
     .map((part) => shaperReady(part, true));
