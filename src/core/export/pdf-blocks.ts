@@ -57,7 +57,7 @@ export function writeBluf({ doc, frame }: Sheet, bluf: string): void {
   const padding = 10;
   const textWidth = frame.contentWidth - padding * 2;
   doc.fontSize(11);
-  const textHeight = flowHeight(doc, bluf, FONT.regular, { x: 0, width: textWidth, lineGap: 3 });
+  const textHeight = flowHeight(doc, bluf, FONT.regular, { width: textWidth, lineGap: 3 });
   const boxHeight = textHeight + padding * 2 + 16;
   keepTogether(doc, boxHeight);
   const top = doc.y;
@@ -91,16 +91,12 @@ function blockHeight({ doc, frame }: Sheet, block: PrintBlock): number {
   const width = frame.contentWidth;
   doc.fontSize(11);
   if (block.kind === 'paragraph') {
-    return flowHeight(doc, runsText(block.runs), FONT.regular, { x: 0, width, lineGap: 3 });
+    return flowHeight(doc, runsText(block.runs), FONT.regular, { width, lineGap: 3 });
   }
   if (block.kind === 'list-item') {
-    return flowHeight(doc, runsText(block.runs), FONT.regular, {
-      x: 0,
-      width: width - LIST_INDENT,
-      lineGap: 3,
-    });
+    return flowHeight(doc, runsText(block.runs), FONT.regular, { width: width - LIST_INDENT, lineGap: 3 });
   }
-  const indented = { x: 0, width: width - QUOTE_INDENT };
+  const indented = { width: width - QUOTE_INDENT };
   if (block.kind === 'judgment') {
     const sentence = flowHeight(doc, block.text, FONT.bold, { ...indented, lineGap: 3 });
     doc.fontSize(9.5);
@@ -115,7 +111,7 @@ function writeHeading(sheet: Sheet, heading: string, level: 1 | 2, first: PrintB
   const { doc, frame } = sheet;
   const size = level === 1 ? 14 : 12;
   doc.fontSize(size);
-  const height = flowHeight(doc, heading, FONT.bold, { x: 0, width: frame.contentWidth }) + 10;
+  const height = flowHeight(doc, heading, FONT.bold, { width: frame.contentWidth }) + 10;
   // A heading never sits alone at the foot of a page: keep it with the start of its first block.
   const firstHeight = first === undefined ? 0 : Math.min(blockHeight(sheet, first), 60);
   keepTogether(doc, height + firstHeight + 6);
@@ -278,7 +274,7 @@ export function writeNotes({ doc, frame }: Sheet, model: PrintModel): void {
   const width = frame.contentWidth - numberWidth;
   for (const note of model.notes) {
     doc.fontSize(9.5);
-    const height = flowHeight(doc, note.text, FONT.regular, { x: 0, width, lineGap: 2, ...GENERATED });
+    const height = flowHeight(doc, note.text, FONT.regular, { width, lineGap: 2, ...GENERATED });
     keepTogether(doc, height);
     const top = doc.y;
     doc.fillColor(COLOUR.text).text(`${note.number}.`, frame.left, top, { width: numberWidth });

@@ -15,8 +15,8 @@ export type FlowOptions = Readonly<{
   /** 'auto' (the default) reads the direction from the text; generated English lines force 'ltr'. */
   direction?: BaseDirection | undefined;
   /**
-   * The side that lines of bidi text are set against; defaults to the paragraph's own start side.
-   * Text without right-to-left characters is always set flush left by pdfkit.
+   * The side that lines are set against; defaults to the paragraph's start side (right for a
+   * right-to-left paragraph). Used by a right-to-left block for its generated English lines.
    */
   align?: 'left' | 'right' | undefined;
 }>;
@@ -37,7 +37,12 @@ function layout(doc: Doc, runs: readonly FlowRun[], width: number, direction: Ba
 }
 
 /** The height `writeFlow` will take for `text` set in `font` (at the current size). */
-export function flowHeight(doc: Doc, text: string, font: string, options: FlowOptions): number {
+export function flowHeight(
+  doc: Doc,
+  text: string,
+  font: string,
+  options: Pick<FlowOptions, 'width' | 'lineGap' | 'direction'>,
+): number {
   if (!containsRtl(text)) {
     return doc.font(font).heightOfString(text, { width: options.width, lineGap: options.lineGap });
   }
@@ -53,8 +58,8 @@ function drawLine(doc: Doc, line: BidiLine<string>, left: number, y: number): vo
 }
 
 /**
- * Writes runs as one flowing paragraph at the current size and colour, switching fonts per run, and
- * leaves the position below it. Text without right-to-left characters goes through pdfkit's own
+ * Writes runs as one flowing paragraph at the current size and colour, switching fonts per run,
+ * leaves the position below it and returns the direction it was set in. Text without right-to-left characters goes through pdfkit's own
  * wrapping, exactly as before bidi support; other text is broken into lines and reordered here.
  */
 export function writeFlow(doc: Doc, runs: readonly FlowRun[], options: FlowOptions): Direction {
