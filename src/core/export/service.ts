@@ -6,7 +6,7 @@ import { getDocumentText } from '../store/documents';
 import { getExcerpt } from '../store/excerpts';
 import { writeFileAtomic } from './atomic-write';
 import { layoutBriefing } from './layout';
-import { renderPdf, type PageSize } from './pdf';
+import { renderPdf } from './pdf';
 
 export type PdfExport = Readonly<{ path: string; pages: number; citations: number }>;
 
@@ -44,13 +44,7 @@ export function findQuoteProblems(db: Database.Database, briefing: Briefing): st
 export async function exportBriefingPdfTo(
   db: Database.Database,
   briefing: Briefing,
-  input: Readonly<{
-    path: string;
-    fontsDir: string;
-    creationDate?: Date | undefined;
-    pageSize?: PageSize | undefined;
-    language?: string | undefined;
-  }>,
+  input: Readonly<{ path: string; fontsDir: string; creationDate?: Date | undefined }>,
 ): Promise<PdfExport> {
   const problems = findQuoteProblems(db, briefing);
   if (problems.length > 0) {
@@ -64,8 +58,6 @@ export async function exportBriefingPdfTo(
     fontsDir: input.fontsDir,
     creationDate: input.creationDate,
     author: briefing.author,
-    pageSize: input.pageSize,
-    language: input.language,
   });
   try {
     writeFileAtomic(input.path, bytes);
