@@ -1,0 +1,135 @@
+import type { BaseDirection, BidiLine, Direction } from './bidi-lines';
+import { containsRtl, layoutBidiParagraph, paragraphDirection } from './bidi-lines';
+
+type Doc = PDFKit.PDFDocument;
+
+/** A run of text in one font; size and colour are whatever the document has set. */
+export type FlowRun = Readonly<{ text: string; font: string }>;
+
+export type FlowOptions = Readonly<{
+  x: number;
+  /** Top of the first line; defaults to the document's current position. */
+  y?: number | undefined;
+  width: number;
+  lineGap?: number | undefined;
+  /** 'auto' (the default) reads the direction from the text; generated English lines force 'ltr'. */
+  direction?: BaseDirection | undefined;
+  /**
+   * The side that lines are set against; defaults to the paragraph's start side (right for a
+   * right-to-left paragraph). Used by a right-to-left block for its generated English lines.
+   */
+  align?: 'left' | 'right' | undefined;
+}>;
+
+/** The direction `text` will be set in: left to right unless it holds right-to-left characters. */
+export function flowDirection(text: string, direction: BaseDirection = 'auto'): Direction {
+  if (!containsRtl(text)) return 'ltr';
+  return direction === 'auto' ? paragraphDirection(text) : direction;
+}
+
+function layout(doc: Doc, runs: readonly FlowRun[], width: number, direction: BaseDirection | undefined) {
+  return layoutBidiParagraph(
+    runs.map((run) => ({ text: run.text, style: run.font })),
+    width,
+    (text, font) => doc.font(font).widthOfString(text),
+    direction,
+  );
+}
+
+/** The height `writeFlow` will take for `text` set in `font` (at the current size). */
+export function flowHeight(
+  doc: Doc,
+  text: string,
+  font: string,
+  options: Pick<FlowOptions, 'width' | 'lineGap' | 'direction'>,
+): number {
+  if (!containsRtl(text)) {
+    return doc.font(font).heightOfString(text, { width: options.width, lineGap: options.lineGap });
+  }
+  const { lines } = layout(doc, [{ text, font }], options.width, options.direction);
+  doc.font(font);
+  return lines.length * (doc.currentLineHeight(true) + (options.lineGap ?? 0));
+}
+
+function drawLine(doc: Doc, line: BidiLine<string>, left: number, y: number): void {
+  for (const piece of line.pieces) {
+    doc.font(piece.style).text(piece.text, left + piece.x, y, { lineBreak: false });
+  }
+}
+
+/**
+ * Writes runs as one flowing paragraph at the current size and colour, switching fonts per run,
+ * leaves the position below it and returns the direction it was set in. Text without right-to-left characters goes through pdfkit's own
+ * wrapping, exactly as before bidi support; other text is broken into lines and reordered here.
+ */
+export function writeFlow(doc: Doc, runs: readonly FlowRun[], options: FlowOptions): Direction {
+  const printable = runs.filter((run) => run.text !== '');
+  const last = printable[printable.length - 1];
+  if (last === undefined) return 'ltr';
+  const y = options.y ?? doc.y;
+  if (!printable.some((run) => containsRtl(run.text))) {
+    printable.forEach((run, index) => {
+      doc.font(run.font);
+      const textOptions = {
+        width: options.width,
+        lineGap: options.lineGap,
+        continued: index < printable.length - 1,
+        // Only when asked, so Latin text is set exactly as before bidi support.
+        ...(options.align === 'right' ? { align: 'right' as const } : {}),
+      };
+      if (index === 0) doc.text(run.text, options.x, y, textOptions);
+      else doc.text(run.text, textOptions);
+    });
+    return 'ltr';
+  }
+  const paragraph = layout(doc, printable, options.width, options.direction);
+  const align = options.align ?? (paragraph.direction === 'rtl' ? 'right' : 'left');
+  doc.font(printable[0]?.font ?? last.font);
+  const lineHeight = doc.currentLineHeight(true);
+  let top = y;
+  for (const line of paragraph.lines) {
+    // Like pdfkit's wrapping: a line that would cross the bottom margin starts a new page.
+    if (top + lineHeight > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      top = doc.page.margins.top;
+    }
+    drawLine(doc, line, align === 'right' ? options.x + options.width - line.width : options.x, top);
+    top += lineHeight + (options.lineGap ?? 0);
+  }
+  doc.font(last.font);
+  doc.x = options.x;
+  doc.y = top;
+  return paragraph.direction;
+}
+
+export type LineOptions = Readonly<{
+  x: number;
+  y: number;
+  width: number;
+  align: 'left' | 'center' | 'right';
+  /** 'rtl' sets even text without right-to-left letters in a right-to-left line (list markers). */
+  direction?: BaseDirection | undefined;
+}>;
+
+/**
+ * Writes one line in `font` that never wraps or breaks the page (page furniture). Bidi text is
+ * reordered and placed by `align` within `width`.
+ */
+export function writeLine(doc: Doc, text: string, font: string, options: LineOptions): void {
+  doc.font(font);
+  if (!containsRtl(text) && options.direction !== 'rtl') {
+    doc.text(text, options.x, options.y, { width: options.width, align: options.align, lineBreak: false });
+    return;
+  }
+  const [line] = layout(
+    doc,
+    [{ text: text.replace(/\n/g, ' '), font }],
+    Number.POSITIVE_INFINITY,
+    options.direction,
+  ).lines;
+  if (line === undefined) return;
+  const slack = options.width - line.width;
+  const offset = options.align === 'right' ? slack : options.align === 'center' ? slack / 2 : 0;
+  drawLine(doc, line, options.x + offset, options.y);
+  doc.font(font);
+}
