@@ -26,10 +26,10 @@ Commands:
   collection create <name> | add <collectionId> <excerptId>... | list
            | export <collectionId> --out <file.bbundle> | import <file.bbundle>
                                    Manage collections and share them as bundles
-  compose <spec.json> --out <file> [--format pdf|docx|md] [--fixed-date YYYY-MM-DD]
+  compose <spec.json> --out <file> [--format pdf|docx|md] [--fixed-date YYYY-MM-DD] [--page-size A4|Letter]
                                    Build a briefing from a spec (items: quotes, text, collections,
                                    key judgments; optional template), save it and export it
-  export <briefingId> --out <file> [--format pdf|docx|md] [--fixed-date YYYY-MM-DD]
+  export <briefingId> --out <file> [--format pdf|docx|md] [--fixed-date YYYY-MM-DD] [--page-size A4|Letter]
                                    Export a saved briefing (format from the extension by default;
                                    a fixed date makes the output byte-identical)
   briefings                        List briefings, last opened first

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,6 +150,28 @@ describe('compose with collections, key judgments and a template; briefings', ()
       dataDir,
     );
     expect(md.stdout).toMatch(/Wrote .*b\.txt \(md, 1 citation\)/);
+    // PDFs: byte-identical with a fixed date, on Letter paper when asked.
+    const pdfs: Buffer[] = [];
+    for (const name of ['one.pdf', 'two.pdf']) {
+      const result = await cli(
+        'export',
+        briefingId,
+        '--out',
+        join(dir, name),
+        '--fixed-date',
+        '2026-01-02',
+        '--page-size',
+        'Letter',
+        '--data-dir',
+        dataDir,
+      );
+      expect(result.code).toBe(0);
+      pdfs.push(readFileSync(join(dir, name)));
+    }
+    expect(pdfs[0]?.equals(pdfs[1] ?? Buffer.alloc(0))).toBe(true);
+    expect(execFileSync('pdfinfo', [join(dir, 'one.pdf')], { encoding: 'utf8' })).toMatch(
+      /Page size:\s+612 x 792/,
+    );
     const bad = await cli(
       'export',
       briefingId,

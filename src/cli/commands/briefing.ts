@@ -77,7 +77,12 @@ const briefingsCommand: Command = ({ core, args, json, output }) => {
   return Promise.resolve(0);
 };
 
-type ExportOptions = Readonly<{ path: string; format: ExportFormat; creationDate: Date | undefined }>;
+type ExportOptions = Readonly<{
+  path: string;
+  format: ExportFormat;
+  creationDate: Date | undefined;
+  pageSize: 'A4' | 'Letter' | undefined;
+}>;
 
 /** `--out`, `--format` (default: from the file's extension) and `--fixed-date`, checked. */
 function exportOptions(args: ParsedArgs, out: string): ExportOptions {
@@ -93,7 +98,12 @@ function exportOptions(args: ParsedArgs, out: string): ExportOptions {
   if (creationDate !== undefined && Number.isNaN(creationDate.getTime())) {
     throw new UsageError(`--fixed-date ${fixed ?? ''} is not a real date.`);
   }
+  const size = single(args, 'page-size');
+  if (size !== undefined && size !== 'A4' && size !== 'Letter') {
+    throw new UsageError('--page-size must be A4 or Letter.');
+  }
   return {
+    pageSize: size,
     path: resolve(out),
     format: (format as ExportFormat | undefined) ?? formatForPath(out),
     creationDate,

@@ -24,4 +24,5 @@ export const VALUED_OPTIONS = [
   'limit',
   'format',
   'fixed-date',
+  'page-size',
 ] as const;

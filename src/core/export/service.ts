@@ -68,7 +68,12 @@ function writeOrExplain(path: string, bytes: Buffer, what: string): void {
 export async function exportBriefingPdfTo(
   db: Database.Database,
   briefing: Briefing,
-  input: Readonly<{ path: string; fontsDir: string; creationDate?: Date | undefined }>,
+  input: Readonly<{
+    path: string;
+    fontsDir: string;
+    creationDate?: Date | undefined;
+    pageSize?: 'A4' | 'Letter' | undefined;
+  }>,
 ): Promise<PdfExport> {
   refuseQuoteProblems(db, briefing);
   const model = layoutBriefing(briefing);
@@ -76,6 +81,7 @@ export async function exportBriefingPdfTo(
     fontsDir: input.fontsDir,
     creationDate: input.creationDate,
     author: briefing.author,
+    ...(input.pageSize === undefined ? {} : { pageSize: input.pageSize }),
   });
   writeOrExplain(input.path, bytes, 'PDF');
   return { path: input.path, pages, citations: model.notes.length };
@@ -100,7 +106,13 @@ export type BriefingExport = Readonly<{
 export async function exportBriefingTo(
   db: Database.Database,
   briefing: Briefing,
-  input: Readonly<{ path: string; format: ExportFormat; fontsDir: string; creationDate?: Date | undefined }>,
+  input: Readonly<{
+    path: string;
+    format: ExportFormat;
+    fontsDir: string;
+    creationDate?: Date | undefined;
+    pageSize?: 'A4' | 'Letter' | undefined;
+  }>,
 ): Promise<BriefingExport> {
   if (input.format === 'pdf') {
     const pdf = await exportBriefingPdfTo(db, briefing, input);
