@@ -43,6 +43,7 @@ function summary(item: BriefingItem): string {
  */
 export const BlockView = memo(function BlockView({ item, position, citation, actions }: Props) {
   const [editingQuote, setEditingQuote] = useState(false);
+  const [active, setActive] = useState(false);
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.altKey && !event.ctrlKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
@@ -66,6 +67,8 @@ export const BlockView = memo(function BlockView({ item, position, citation, act
       tabIndex={0}
       aria-label={`${kindLabel(item)} ${position}: ${summary(item)}`}
       onKeyDown={onKeyDown}
+      onMouseEnter={() => setActive(true)}
+      onFocus={() => setActive(true)}
     >
       <div className="block__bar">
         <span
@@ -83,42 +86,48 @@ export const BlockView = memo(function BlockView({ item, position, citation, act
         </span>
         <span className="block__kind-tag">{kindLabel(item)}</span>
         <span className="block__spacer" />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Move ${kindLabel(item).toLowerCase()} up`}
-          title="Move up (Alt+↑)"
-          onClick={() => actions.step(item.id, -1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Move ${kindLabel(item).toLowerCase()} down`}
-          title="Move down (Alt+↓)"
-          onClick={() => actions.step(item.id, 1)}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Move ${kindLabel(item).toLowerCase()} to section…`}
-          title="Move to section… (Ctrl+Shift+M)"
-          onClick={() => actions.moveToSection(item.id)}
-        >
-          ⇥
-        </button>
-        <button
-          type="button"
-          className="icon-button icon-button--danger"
-          aria-label={`Remove ${kindLabel(item).toLowerCase()}`}
-          title="Remove (Delete; Ctrl+Z brings it back)"
-          onClick={() => actions.remove(item.id)}
-        >
-          ×
-        </button>
+        {/* The block's buttons exist once the pointer or the focus reaches it: a long briefing
+            opens without building four buttons for every block. */}
+        {active ? (
+          <>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move ${kindLabel(item).toLowerCase()} up`}
+              title="Move up (Alt+↑)"
+              onClick={() => actions.step(item.id, -1)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move ${kindLabel(item).toLowerCase()} down`}
+              title="Move down (Alt+↓)"
+              onClick={() => actions.step(item.id, 1)}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move ${kindLabel(item).toLowerCase()} to section…`}
+              title="Move to section… (Ctrl+Shift+M)"
+              onClick={() => actions.moveToSection(item.id)}
+            >
+              ⇥
+            </button>
+            <button
+              type="button"
+              className="icon-button icon-button--danger"
+              aria-label={`Remove ${kindLabel(item).toLowerCase()}`}
+              title="Remove (Delete; Ctrl+Z brings it back)"
+              onClick={() => actions.remove(item.id)}
+            >
+              ×
+            </button>
+          </>
+        ) : null}
       </div>
       {item.kind === 'excerpt' ? (
         <figure className="block__quote">
