@@ -108,13 +108,28 @@ export function layoutBriefing(briefing: Briefing): PrintModel {
     distribution: briefing.recipients.trim() === '' ? '' : `Distribution: ${briefing.recipients.trim()}`,
     marking: briefing.marking,
     bluf: briefing.bluf,
-    sections,
+    sections: printedSections(sections),
     notes: plan.notes.map((note) => ({ number: note.number, text: note.text })),
     sources: [...plan.sources]
       .map((source) => ({ key: sourceSortKey(source), entry: bibliographyEntry(source) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .map((source) => source.entry),
   };
+}
+
+/**
+ * The sections that print: one with nothing in it (a template section left empty) is left out,
+ * unless a subsection under it has content, so a distributed briefing has no empty headings.
+ */
+function printedSections(sections: readonly PrintSection[]): PrintSection[] {
+  return sections.filter((section, index) => {
+    if (section.blocks.length > 0) return true;
+    if (section.level === 2) return false;
+    for (let next = index + 1; next < sections.length && sections[next]?.level === 2; next += 1) {
+      if ((sections[next]?.blocks.length ?? 0) > 0) return true;
+    }
+    return false;
+  });
 }
 
 /** The plain text of a run list (for measuring and for plain outputs). */
