@@ -225,6 +225,10 @@ describe('the briefing composer', () => {
     let text = await pdf();
     expect(text).toMatch(/underwriters have memory¹[\s\S]*Black Sea²/);
     expect(text).toMatch(/1\. Daniel Okafor-Reid[\s\S]*2\. /);
+    // After the notes, the sources in alphabetical order, in bibliography form.
+    expect(text.replace(/\s+/g, ' ')).toMatch(
+      /Sources [\s\S]*Okafor-Reid, Daniel\. “Red Sea War-Risk Premiums Refuse to Fall\.” Harbourline Weekly/,
+    );
     const second = current.sections[0]?.items[1]?.id ?? '';
     await handlers.moveBriefingItem({ itemId: second, sectionId: current.sections[0]?.id ?? '', index: 0 });
     text = await pdf();

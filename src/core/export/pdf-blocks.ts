@@ -288,3 +288,28 @@ export function writeNotes({ doc, frame }: Sheet, model: PrintModel): void {
     doc.y += 5;
   }
 }
+
+/** The sources, alphabetically, in bibliography form, after the notes (hanging indent). */
+export function writeSources({ doc, frame }: Sheet, model: PrintModel): void {
+  doc.y += 10;
+  doc.font(FONT.bold).fontSize(14);
+  keepTogether(doc, 60);
+  doc.fillColor(COLOUR.text).text('Sources', frame.left, doc.y, { width: frame.contentWidth });
+  doc.outline.addItem('Sources');
+  doc.y += 6;
+  const indent = 18;
+  const width = frame.contentWidth - indent;
+  for (const entry of model.sources) {
+    doc.fontSize(9.5);
+    const height = flowHeight(doc, entry, FONT.regular, { width, lineGap: 2, ...GENERATED });
+    keepTogether(doc, height);
+    writeFlow(doc, [{ text: entry, font: FONT.regular }], {
+      x: frame.left + indent,
+      y: doc.y,
+      width,
+      lineGap: 2,
+      ...GENERATED,
+    });
+    doc.y += 5;
+  }
+}

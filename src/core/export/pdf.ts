@@ -1,5 +1,5 @@
 import type { PrintModel } from './layout';
-import { writeBluf, writeNotes, writeSections, writeTitleBlock } from './pdf-blocks';
+import { writeBluf, writeNotes, writeSections, writeSources, writeTitleBlock } from './pdf-blocks';
 import { collectBytes, headingKeywords, openDocument } from './pdf-document';
 import { writePageFurniture } from './pdf-furniture';
 import type { PageSize } from './pdf-style';
@@ -49,6 +49,7 @@ export function renderPdf(model: PrintModel, options: PdfOptions): Promise<PdfRe
   if (model.bluf !== '') writeBluf(sheet, model.bluf);
   writeSections(sheet, model.sections);
   if (model.notes.length > 0) writeNotes(sheet, model);
+  if (model.sources.length > 0) writeSources(sheet, model);
 
   const pages = doc.bufferedPageRange().count;
   writePageFurniture(sheet, model, pages);
