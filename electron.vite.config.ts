@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'parse-worker': resolve(__dirname, 'src/core/corpus/parse-worker.ts'),
+          'layout-worker': resolve(__dirname, 'src/core/export/layout-worker.ts'),
         },
       },
     },

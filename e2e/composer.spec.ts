@@ -122,7 +122,18 @@ test('composer: a quote can only be trimmed, and a key judgment keeps its likeli
   const preview = page.getByRole('region', { name: 'Print preview' });
   await expect(preview).toContainText('Very likely (80–95%) · moderate confidence');
   await expect(preview).toContainText(trimmed);
-  await expect(preview.getByRole('article', { name: 'Page 1 of 1' })).toBeVisible();
+  // A blank briefing prints with a title page: the pages come from the PDF layout in core.
+  await expect(preview.getByRole('article', { name: 'Page 1 of 2' })).toContainText('Trim check');
+  await expect(preview.getByRole('article', { name: 'Page 2 of 2' })).toContainText(trimmed);
+
+  // Printing settings live with the briefing's details; the preview follows them.
+  await ui.briefing.getByRole('button', { name: 'Details' }).click();
+  const printing = ui.briefing.getByRole('group', { name: 'Printing' });
+  await printing.getByRole('checkbox', { name: 'Title page' }).uncheck();
+  await printing.getByRole('combobox', { name: 'Notes' }).selectOption('footnotes');
+  const only = preview.getByRole('article', { name: 'Page 1 of 1' });
+  await expect(only).toContainText(trimmed);
+  await expect(only.getByRole('complementary', { name: 'Footnotes' })).toContainText('1. ');
 
   // The same briefing as a Word document, then opened.
   await ui.briefing.getByRole('button', { name: 'Word' }).click();

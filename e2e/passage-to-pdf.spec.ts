@@ -35,14 +35,15 @@ test('an analyst turns a selected passage into a cited PDF briefing', async ({ a
   // Export the PDF and read it back.
   const pdfPath = await ui.exportPdf();
   expect(existsSync(pdfPath)).toBe(true);
-  expect(pdfPageCount(pdfPath)).toBe(1);
+  // A title page, then the quote and its note.
+  expect(pdfPageCount(pdfPath)).toBe(2);
   const text = foldWhitespace(pdfText(pdfPath));
   expect(text).toContain('Red Sea shipping outlook');
   expect(text).toContain(`${foldWhitespace(quote)}¹`);
   expect(text).toContain(
     '1. Daniel Okafor-Reid, “Red Sea War-Risk Premiums Refuse to Fall,” Harbourline Weekly, November 21, 2025,',
   );
-  expect(text).toContain('Page 1 of 1');
+  expect(text).toContain('Page 2 of 2');
 });
 
 test('the library, reader and briefing explain what to do when empty', async ({ app }) => {

@@ -7,6 +7,7 @@ import { createCore, type Core } from '../../src/core/api/core';
 import { dispatch } from '../../src/core/api/dispatch';
 import { seedFromCorpusOnce } from '../../src/core/corpus/seed';
 import { sourceParserWorker } from '../../src/core/corpus/source-worker';
+import { sourceLayoutWorker } from '../../src/core/export/source-worker';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { API_METHODS } from '../../src/shared/methods';
 import { RENDERER_MIME_TYPES as MIME } from '../../src/shared/mime';
@@ -47,6 +48,7 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
     chooseSavePath: (request) => Promise.resolve(join(options.exportDir, request.defaultFileName)),
     chooseOpenPaths: () => Promise.resolve(options.pickPaths ?? null),
     parserWorker: sourceParserWorker(),
+    layoutWorker: sourceLayoutWorker(),
   });
   if (options.seed !== false) await seedFromCorpusOnce(core, join(REPO_ROOT, 'corpus'));
   const indexHtml = readFileSync(join(rendererRoot, 'index.html'), 'utf8').replace(

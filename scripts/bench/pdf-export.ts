@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { composeBriefing, type ComposeSpec } from '../../src/core/briefing/compose';
 import { requireBriefing } from '../../src/core/briefing/service';
 import { importPaths } from '../../src/core/corpus/import';
-import { exportBriefingPdfTo } from '../../src/core/export/service';
+import { exportBriefingTo } from '../../src/core/export/service';
 import { layoutBriefing } from '../../src/core/export/layout';
 import { createTempCore } from '../../src/core/testing/temp-core';
 import { round, time } from './measure';
@@ -55,9 +55,15 @@ export async function benchPdfExport(corpusDir: string, fontsDir: string, runs: 
     const out = join(core.dataDir, 'bench.pdf');
     let pages = 0;
     const app = await time(runs, async () => {
-      pages = (
-        await exportBriefingPdfTo(core.db, briefing, { path: out, fontsDir, creationDate: new Date(0) })
-      ).pages;
+      pages =
+        (
+          await exportBriefingTo(core.db, briefing, {
+            path: out,
+            format: 'pdf',
+            fontsDir,
+            creationDate: new Date(0),
+          })
+        ).pages ?? 0;
     });
 
     const model = layoutBriefing(briefing);

@@ -149,7 +149,17 @@ describe('compose', () => {
     const specFile = join(dir, 'spec.json');
     writeFileSync(specFile, JSON.stringify(spec));
     const out = join(dir, 'out.pdf');
-    const result = await cli('compose', specFile, '--out', out, '--json', '--data-dir', dataDir);
+    const result = await cli(
+      'compose',
+      specFile,
+      '--out',
+      out,
+      '--title-page',
+      'off',
+      '--json',
+      '--data-dir',
+      dataDir,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const answer = json<{ briefingId: string; pdf: string; pages: number; citations: number }>(result.stdout);

@@ -26,12 +26,16 @@ Commands:
   collection create <name> | add <collectionId> <excerptId>... | list
            | export <collectionId> --out <file.bbundle> | import <file.bbundle>
                                    Manage collections and share them as bundles
-  compose <spec.json> --out <file> [--format pdf|docx|md] [--fixed-date YYYY-MM-DD] [--page-size A4|Letter]
+  compose <spec.json> --out <file> [export options]
                                    Build a briefing from a spec (items: quotes, text, collections,
                                    key judgments; optional template), save it and export it
-  export <briefingId> --out <file> [--format pdf|docx|md] [--fixed-date YYYY-MM-DD] [--page-size A4|Letter]
+  export <briefingId> --out <file> [export options]
                                    Export a saved briefing (format from the extension by default;
-                                   a fixed date makes the output byte-identical)
+                                   a fixed date makes the output byte-identical). Export options:
+                                   --format pdf|docx|md  --fixed-date YYYY-MM-DD  --page-size A4|Letter
+                                   --title-page on|off  --contents auto|always|never
+                                   --notes endnotes|footnotes  --appendix on|off  --language <tag>
+                                   (left out: the briefing's own print settings)
   briefings                        List briefings, last opened first
 
 Options (on every command):

@@ -1,4 +1,5 @@
 import type { ParserWorkerSpec } from './corpus/parser-pool';
+import type { WorkerSpec } from './worker-spec';
 
 /**
  * What core needs from its host, passed in as plain values and functions so that core never asks
@@ -24,6 +25,8 @@ export type CorePorts = Readonly<{
   now: () => Date;
   /** How to start parser threads; without it, files are parsed on the calling thread. */
   parserWorker?: ParserWorkerSpec | undefined;
+  /** How to start the PDF layout thread; without it, PDFs are laid out on the calling thread. */
+  layoutWorker?: WorkerSpec | undefined;
   /** Path to a better-sqlite3 binary built for the host's ABI (Electron), if not the default. */
   nativeBinding?: string | undefined;
 }>;

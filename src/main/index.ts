@@ -70,6 +70,7 @@ async function start(): Promise<void> {
     },
     // Parsing runs in worker threads so the window never waits on a large import.
     parserWorker: { filename: join(__dirname, 'parse-worker.js') },
+    layoutWorker: { filename: join(__dirname, 'layout-worker.js') },
     chooseOpenPaths: async ({ folders }) => {
       const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
       const options: Electron.OpenDialogOptions = {

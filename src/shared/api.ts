@@ -1,5 +1,6 @@
 import type { ApiMethod } from './methods';
 import type {
+  ExportProgress,
   BundleImportSummary,
   CarryOverPlan,
   Collection,
@@ -29,6 +30,8 @@ import type {
 } from './dto';
 import type { CitationStyle, RepeatCitation } from './citations';
 import type { Confidence, Likelihood } from './estimative';
+import type { PrintPreview } from './print-preview';
+import type { PrintSettings } from './print-settings';
 import type { RichText } from './rich-text';
 
 /** What a new block of a briefing holds when it is created. */
@@ -49,6 +52,8 @@ export type BriefingMetadataInput = Readonly<{
   bluf?: string;
   citationStyle?: CitationStyle;
   repeatCitations?: RepeatCitation;
+  /** Print settings to change; the others stay. */
+  printSettings?: Partial<PrintSettings>;
 }>;
 
 /** A briefing after undo or redo, with what can be undone or redone next. */
@@ -215,6 +220,10 @@ export type BriefingApi = {
   exportBriefing(
     input: Readonly<{ briefingId: string; format: 'pdf' | 'docx' | 'md' }>,
   ): Promise<ExportResult>;
+  /** What the export in progress is doing: its stage and the pages laid out so far. */
+  exportStatus(input: Readonly<Record<string, never>>): Promise<ExportProgress>;
+  /** The briefing's pages exactly as its PDF sets them, for the print preview. */
+  previewBriefing(input: Readonly<{ briefingId: string }>): Promise<PrintPreview>;
   /** Opens a file exported in this session with the system's default application. */
   openExport(input: Readonly<{ exportId: string }>): Promise<void>;
   /**

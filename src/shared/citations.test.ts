@@ -1,3 +1,4 @@
+import { DEFAULT_PRINT_SETTINGS } from './print-settings';
 import { describe, expect, it } from 'vitest';
 import { seededRandom as prng } from './testing/random';
 import {
@@ -546,6 +547,7 @@ describe('the helpers existing callers use', () => {
         attribution,
       }) as const;
     const briefing: Briefing = {
+      printSettings: DEFAULT_PRINT_SETTINGS,
       id: 'brf',
       title: 'T',
       subtitle: '',

@@ -2,6 +2,7 @@
 
 import type { CitationStyle, RepeatCitation } from './citations';
 import type { Confidence, Likelihood } from './estimative';
+import type { PrintSettings } from './print-settings';
 import type { QuoteTrim } from './quote-trim';
 import type { RichText } from './rich-text';
 
@@ -189,11 +190,19 @@ export type Briefing = Readonly<{
   repeatCitations: RepeatCitation;
   /** The template it was created from ('' for blank). */
   template: string;
+  printSettings: PrintSettings;
   createdAt: string;
   updatedAt: string;
   openedAt: string | null;
   sections: readonly BriefingSection[];
 }>;
+
+/** What the export in progress is doing (the window polls it for its progress indicator). */
+export type ExportProgress = {
+  stage: 'idle' | 'choosing-file' | 'checking' | 'laying-out' | 'writing';
+  /** Pages laid out so far (PDF). */
+  pages: number;
+};
 
 export type ExportResult = Readonly<{
   /** Names this export for revealExport; null when the user cancelled the save dialog. */

@@ -68,6 +68,8 @@ export const API_METHODS = [
   'revealExport',
   'exportBriefing',
   'openExport',
+  'exportStatus',
+  'previewBriefing',
   'search',
   'searchFacets',
   'listSavedSearches',

@@ -35,6 +35,17 @@ export type PrintModel = Readonly<{
   notes: readonly PrintNote[];
   /** The sources in alphabetical order, in bibliography form. */
   sources: readonly string[];
+  /** The source appendix (filled in by core from the library when the briefing asks for it). */
+  appendix?: readonly AppendixEntry[];
+}>;
+
+/** One source in the appendix: what it is, the SHA-256 of its file and text, and when it was taken. */
+export type AppendixEntry = Readonly<{
+  source: string;
+  fileSha256: string;
+  textSha256: string;
+  /** The date the file was taken into the library, written out ("27 November 2026"). */
+  accessed: string;
 }>;
 
 function runs(inlines: readonly RichInline[]): PrintRun[] {

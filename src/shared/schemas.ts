@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiInput } from './api';
 import { EXCERPT_COLORS } from './dto';
 import { CONFIDENCES, LIKELIHOODS } from './estimative';
+import { isLanguageTag } from './print-settings';
 import { RICH_TEXT_SCHEMA } from './rich-text';
 import type { ApiMethod } from './methods';
 
@@ -18,6 +19,17 @@ const tagName = z
   .regex(/^[^\p{Cc}]+$/u, 'a tag cannot contain control characters');
 const collectionName = z.string().trim().min(1, 'a collection needs a name').max(200);
 const briefingTitle = z.string().trim().min(1, 'a briefing needs a title').max(500);
+const printSettings = z
+  .object({
+    pageSize: z.enum(['A4', 'Letter']),
+    titlePage: z.boolean(),
+    contents: z.enum(['auto', 'always', 'never']),
+    notes: z.enum(['endnotes', 'footnotes']),
+    sourceAppendix: z.boolean(),
+    language: z.string().refine(isLanguageTag, 'a language is a tag such as en, en-GB or ar'),
+  })
+  .partial()
+  .strict();
 const sectionHeading = z.string().trim().min(1, 'a section needs a heading').max(500);
 const sectionLevel = z.union([z.literal(1), z.literal(2)]);
 const position = z.number().int().min(0).max(100_000);
@@ -152,6 +164,7 @@ export const API_INPUT_SCHEMAS = {
       bluf: z.string().max(20_000).optional(),
       citationStyle: z.enum(['chicago', 'short']).optional(),
       repeatCitations: z.enum(['reuse', 'ibid']).optional(),
+      printSettings: printSettings.optional(),
     })
     .strict(),
   addSection: z
@@ -226,6 +239,8 @@ export const API_INPUT_SCHEMAS = {
   exportBriefingPdf: z.object({ briefingId: id }).strict(),
   revealExport: z.object({ exportId: id }).strict(),
   exportBriefing: z.object({ briefingId: id, format: z.enum(['pdf', 'docx', 'md']) }).strict(),
+  exportStatus: empty,
+  previewBriefing: z.object({ briefingId: id }).strict(),
   openExport: z.object({ exportId: id }).strict(),
   search: z
     .object({

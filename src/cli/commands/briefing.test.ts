@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pdfTextOf } from '../../core/testing/pdf-text';
+import { pdfInfoOf, pdfPageTextsOf, pdfTextOf } from '../../core/testing/pdf-text';
 import { CORPUS_DIR } from '../../core/testing/temp-core';
 import { cli, json, useWorkspaces } from '../testing';
 
@@ -189,6 +189,65 @@ describe('compose with collections, key judgments and a template; briefings', ()
     const missing = await cli('export', 'brf_missing', '--out', join(dir, 'd.pdf'), '--data-dir', dataDir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no longer exists/);
+  });
+
+  it('takes the print options: title page, contents, footnotes, the source appendix and language', async () => {
+    const { dir, dataDir } = await library();
+    const spec = {
+      title: 'Sea lanes',
+      sections: ['Red Sea', 'Baltic', 'Cape route', 'Outlook'].map((heading) => ({
+        heading,
+        items: [{ document: 'Red Sea War-Risk Premiums Refuse to Fall', quote: 'Bab el-Mandeb' }],
+      })),
+    };
+    const specFile = join(dir, 'spec.json');
+    writeFileSync(specFile, JSON.stringify(spec));
+    const out = join(dir, 'full.pdf');
+    const result = await cli(
+      'compose',
+      specFile,
+      '--out',
+      out,
+      '--title-page',
+      'on',
+      '--contents',
+      'always',
+      '--notes',
+      'footnotes',
+      '--appendix',
+      'on',
+      '--language',
+      'en-GB',
+      '--json',
+      '--data-dir',
+      dataDir,
+    );
+    expect(result.stderr).toBe('');
+    const pages = pdfPageTextsOf(out);
+    expect(pages[0]).toContain('Sea lanes');
+    expect(pages[0]).not.toContain('Red Sea');
+    expect(pages[1]).toMatch(/Contents.*Red Sea 3/);
+    expect(pages.join(' ')).not.toMatch(/\bNotes\b/);
+    expect(pages[2]).toMatch(/1\. Daniel Okafor-Reid/);
+    expect(pages.at(-1)).toMatch(
+      /Appendix: source records .*File SHA-256 [0-9a-f]{64} Text SHA-256 [0-9a-f]{64}/,
+    );
+    expect(pdfInfoOf(out)['Tagged']).toBe('yes');
+
+    const bad = await cli('compose', specFile, '--out', out, '--notes', 'sidenotes', '--data-dir', dataDir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--notes must be endnotes or footnotes/);
+    const badLanguage = await cli(
+      'compose',
+      specFile,
+      '--out',
+      out,
+      '--language',
+      'english!',
+      '--data-dir',
+      dataDir,
+    );
+    expect(badLanguage.stderr).toMatch(/--language must be a language tag/);
   });
 
   it('explains a bad judgment, an unknown collection and an unknown template', async () => {

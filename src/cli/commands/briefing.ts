@@ -13,6 +13,7 @@ import {
   type ExportFormat,
 } from '../../core/export/service';
 import { deleteBriefingRow, listBriefingSummaries } from '../../core/store/briefings';
+import { isLanguageTag, type PrintSettings } from '../../shared/print-settings';
 import { single, UsageError, type ParsedArgs } from '../args';
 import { printJson, type Command } from './command';
 
@@ -81,8 +82,39 @@ type ExportOptions = Readonly<{
   path: string;
   format: ExportFormat;
   creationDate: Date | undefined;
-  pageSize: 'A4' | 'Letter' | undefined;
+  settings: Partial<PrintSettings>;
 }>;
+
+/** One of `allowed` for `--name`, or undefined when not given. */
+function choice<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[]): T | undefined {
+  const value = single(args, name);
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${name} must be ${allowed.join(' or ')}.`);
+  }
+  return value as T;
+}
+
+/** `--page-size`, `--title-page`, `--contents`, `--notes`, `--appendix`, `--language`: this export only. */
+function printOptions(args: ParsedArgs): Partial<PrintSettings> {
+  const pageSize = choice(args, 'page-size', ['A4', 'Letter'] as const);
+  const titlePage = choice(args, 'title-page', ['on', 'off'] as const);
+  const contents = choice(args, 'contents', ['auto', 'always', 'never'] as const);
+  const notes = choice(args, 'notes', ['endnotes', 'footnotes'] as const);
+  const appendix = choice(args, 'appendix', ['on', 'off'] as const);
+  const language = single(args, 'language');
+  if (language !== undefined && !isLanguageTag(language)) {
+    throw new UsageError('--language must be a language tag such as en, en-GB or ar.');
+  }
+  return {
+    ...(pageSize === undefined ? {} : { pageSize }),
+    ...(titlePage === undefined ? {} : { titlePage: titlePage === 'on' }),
+    ...(contents === undefined ? {} : { contents }),
+    ...(notes === undefined ? {} : { notes }),
+    ...(appendix === undefined ? {} : { sourceAppendix: appendix === 'on' }),
+    ...(language === undefined ? {} : { language }),
+  };
+}
 
 /** `--out`, `--format` (default: from the file's extension) and `--fixed-date`, checked. */
 function exportOptions(args: ParsedArgs, out: string): ExportOptions {
@@ -98,12 +130,8 @@ function exportOptions(args: ParsedArgs, out: string): ExportOptions {
   if (creationDate !== undefined && Number.isNaN(creationDate.getTime())) {
     throw new UsageError(`--fixed-date ${fixed ?? ''} is not a real date.`);
   }
-  const size = single(args, 'page-size');
-  if (size !== undefined && size !== 'A4' && size !== 'Letter') {
-    throw new UsageError('--page-size must be A4 or Letter.');
-  }
   return {
-    pageSize: size,
+    settings: printOptions(args),
     path: resolve(out),
     format: (format as ExportFormat | undefined) ?? formatForPath(out),
     creationDate,

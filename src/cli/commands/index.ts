@@ -25,4 +25,9 @@ export const VALUED_OPTIONS = [
   'format',
   'fixed-date',
   'page-size',
+  'title-page',
+  'contents',
+  'notes',
+  'appendix',
+  'language',
 ] as const;

@@ -49,14 +49,15 @@ describe('the API a window uses', () => {
     expect(section?.items[0]).toMatchObject({ kind: 'excerpt', quote: 'underwriters have memory' });
 
     const result = await handlers.exportBriefingPdf({ briefingId: briefing.id });
-    expect(result).toMatchObject({ pages: 1, citations: 1, path: `${dataDir}/export.pdf` });
+    // A blank briefing prints with a title page.
+    expect(result).toMatchObject({ pages: 2, citations: 1, path: `${dataDir}/export.pdf` });
     const text = pdfTextOf(result.path ?? '');
     expect(text).toContain('Red Sea outlook');
     expect(text).toContain('underwriters have memory¹');
     expect(text).toContain(
       '1. Daniel Okafor-Reid, “Red Sea War-Risk Premiums Refuse to Fall,” Harbourline Weekly, November 21, 2025',
     );
-    expect(text).toContain('Page 1 of 1');
+    expect(text).toContain('Page 2 of 2');
   });
 
   it('refuses an excerpt that a briefing quotes from being deleted', async () => {

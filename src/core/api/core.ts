@@ -8,6 +8,9 @@ import { collectionHandlers } from '../collections/handlers';
 import { excerptHandlers } from '../excerpts/handlers';
 import { excerptLibraryHandlers } from '../excerpts/library-handlers';
 import { exportHandlers, type ExportRegistry } from '../export/handlers';
+import { LayoutThread } from '../export/layout-thread';
+import { IN_PROCESS_LAYOUT, type PdfLayout } from '../export/service';
+import type { ExportProgress } from '../../shared/dto';
 import { searchHandlers } from '../search/handlers';
 import type { CorePorts } from '../ports';
 import { openStore } from '../store/open';
@@ -20,6 +23,10 @@ export type CoreContext = Readonly<{
   /** How many files to parse ahead of storing (the pool runs as many at once as it has threads). */
   parseConcurrency: number;
   exports: ExportRegistry;
+  /** Where PDFs are laid out: the layout thread when the host gave one, else this thread. */
+  layout: PdfLayout;
+  /** What the export in progress is doing, for the window's progress indicator. */
+  exportProgress: ExportProgress;
   /** Files picked in an open dialog, by batch id. */
   importBatches: Map<string, readonly string[]>;
 }>;
@@ -36,6 +43,7 @@ export type Core = Readonly<{
 export function createCore(ports: CorePorts): Core {
   const db = openStore({ dataDir: ports.dataDir, nativeBinding: ports.nativeBinding });
   const pool = ports.parserWorker === undefined ? undefined : new ParserPool({ worker: ports.parserWorker });
+  const layoutThread = ports.layoutWorker === undefined ? undefined : new LayoutThread(ports.layoutWorker);
   const context: CoreContext = {
     db,
     ports,
@@ -43,6 +51,8 @@ export function createCore(ports: CorePorts): Core {
       pool === undefined ? parseFile : (bytes, fileName) => pool.parse(bytes, fileName, { prepare: true }),
     parseConcurrency: pool === undefined ? 1 : pool.size * 8,
     exports: new Map(),
+    layout: layoutThread ?? IN_PROCESS_LAYOUT,
+    exportProgress: { stage: 'idle', pages: 0 },
     importBatches: new Map(),
   };
   const handlers = rejectingInsteadOfThrowing({
@@ -60,6 +70,7 @@ export function createCore(ports: CorePorts): Core {
     context,
     close: () => {
       void pool?.close();
+      void layoutThread?.close();
       db.close();
     },
   };

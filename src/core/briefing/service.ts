@@ -3,6 +3,7 @@ import type { BriefingMetadataInput, NewBriefingItem } from '../../shared/api';
 import { findTemplate } from '../../shared/briefing-templates';
 import type { CitationStyle, RepeatCitation } from '../../shared/citations';
 import type { Briefing } from '../../shared/dto';
+import { defaultPrintSettingsFor, type PrintSettings } from '../../shared/print-settings';
 import { EMPTY_RICH_TEXT, normaliseRichText, richTextToPlain } from '../../shared/rich-text';
 import { CoreError } from '../errors';
 import { recordLibraryEdit } from '../excerpts/library-history';
@@ -18,6 +19,7 @@ import {
   insertSection,
   markBriefingOpened,
   setBriefingDeleted,
+  setPrintSettings,
   updateBriefingRow,
 } from '../store/briefings';
 import { getExcerpt } from '../store/excerpts';
@@ -42,6 +44,7 @@ export type NewBriefing = Readonly<{
   citationStyle?: CitationStyle | undefined;
   repeatCitations?: RepeatCitation | undefined;
   template?: string | undefined;
+  printSettings?: PrintSettings | undefined;
 }>;
 
 /** Inserts a briefing row (and its template's sections); callers run it inside their transaction. */
@@ -63,6 +66,7 @@ export function insertNewBriefing(db: Database.Database, input: NewBriefing, now
     citationStyle: input.citationStyle ?? 'chicago',
     repeatCitations: input.repeatCitations ?? 'reuse',
     template: template?.id ?? '',
+    printSettings: input.printSettings ?? defaultPrintSettingsFor(template?.id ?? ''),
     now: now.toISOString(),
   });
   template?.sections.forEach((section, position) => {
@@ -187,7 +191,18 @@ export function updateBriefingMetadata(
     repeatCitations: input.repeatCitations ?? current.repeatCitations,
   };
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
-  if (changed.length === 0) return current;
+  const printSettings = { ...current.printSettings, ...input.printSettings };
+  const printChanged = (Object.keys(printSettings) as (keyof PrintSettings)[]).some(
+    (key) => printSettings[key] !== current.printSettings[key],
+  );
+  if (printChanged) {
+    recordBriefingEdit(
+      db,
+      { briefingId: input.briefingId, label: 'Change print settings', now, rows: 'briefing' },
+      () => setPrintSettings(db, input.briefingId, printSettings),
+    );
+  }
+  if (changed.length === 0) return printChanged ? requireBriefing(db, input.briefingId) : current;
   recordBriefingEdit(
     db,
     {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../shared/api';
 import { CoreError } from '../errors';
+import type { WorkerSpec } from '../worker-spec';
 import type { ParsedDocument } from './imported-document';
 
 export type ParseRequest = Readonly<{ id: number; bytes: ArrayBuffer; fileName: string; prepare: boolean }>;
@@ -9,13 +10,8 @@ export type ParseReply =
   | Readonly<{ id: number; ok: true; parsed: ParsedDocument }>
   | Readonly<{ id: number; ok: false; code: ErrorCode; message: string }>;
 
-/** How a host starts a parser thread: the script and any Node flags it needs (e.g. a TS loader). */
-export type ParserWorkerSpec = Readonly<{
-  /** The worker script's path, or its source code when `eval` is true. */
-  filename: string;
-  eval?: boolean;
-  execArgv?: readonly string[];
-}>;
+/** How a host starts a parser thread. */
+export type ParserWorkerSpec = WorkerSpec;
 
 export type ParserPoolOptions = Readonly<{
   worker: ParserWorkerSpec;

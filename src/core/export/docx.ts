@@ -13,6 +13,7 @@ import {
 } from './docx-parts';
 import { numberingXml, stylesXml } from './docx-styles';
 import { XML_DECLARATION } from './docx-xml';
+import type { PrintSettings } from '../../shared/print-settings';
 import type { PrintModel } from './layout';
 import { writeZip } from './zip-writer';
 
@@ -21,6 +22,8 @@ export type DocxOptions = Readonly<{
   creationDate?: Date | undefined;
   /** The document's author (dc:creator); left out when empty. */
   author?: string | null | undefined;
+  /** Title page, contents and footnotes or endnotes, as for the PDF. */
+  settings?: Partial<PrintSettings> | undefined;
 }>;
 
 /**

@@ -5,7 +5,7 @@ import { requireBriefing } from '../briefing/service';
 import { saveVersion, snapshotOf } from '../briefing/versions';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
-import { exportBriefingTo, type ExportFormat } from './service';
+import { exportBriefingTo, previewBriefingPages, type ExportFormat } from './service';
 
 /** Files exported in this session, by the id the UI was given for them. */
 export type ExportRegistry = Map<string, string>;
@@ -22,31 +22,52 @@ export function safeFileName(title: string, extension: string): string {
 
 const FORMAT_NAMES = { pdf: 'PDF', docx: 'Word document', md: 'Markdown' } as const;
 
+type ExportMethods =
+  'exportBriefingPdf' | 'exportBriefing' | 'openExport' | 'revealExport' | 'exportStatus' | 'previewBriefing';
+
 export function exportHandlers({
   db,
   ports,
   exports,
-}: CoreContext): Pick<BriefingApi, 'exportBriefingPdf' | 'exportBriefing' | 'openExport' | 'revealExport'> {
+  layout,
+  exportProgress,
+}: CoreContext): Pick<BriefingApi, ExportMethods> {
+  const progress = (stage: typeof exportProgress.stage, pages = 0) => {
+    exportProgress.stage = stage;
+    exportProgress.pages = pages;
+  };
   const exportAs = async (briefingId: string, format: ExportFormat) => {
     const briefing = requireBriefing(db, briefingId);
     // The version records exactly what this export prints, however the draft changes meanwhile.
     const snapshot = snapshotOf(db, briefing);
-    const path = await ports.chooseSavePath({
-      title: `Export briefing as ${FORMAT_NAMES[format]}`,
-      defaultFileName: safeFileName(briefing.title, format),
-      extensions: [format],
-    });
-    if (path === null) return { exportId: null, path: null, pages: 0, citations: 0 };
-    const result = await exportBriefingTo(db, briefing, { path, format, fontsDir: ports.fontsDir });
-    // What was distributed is kept: every export saves a version of the briefing as exported.
-    saveVersion(
-      db,
-      { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export', snapshot },
-      ports.now(),
-    );
-    const exportId = newId('exp');
-    exports.set(exportId, result.path);
-    return { exportId, path: result.path, pages: result.pages ?? 0, citations: result.citations };
+    try {
+      progress('choosing-file');
+      const path = await ports.chooseSavePath({
+        title: `Export briefing as ${FORMAT_NAMES[format]}`,
+        defaultFileName: safeFileName(briefing.title, format),
+        extensions: [format],
+      });
+      if (path === null) return { exportId: null, path: null, pages: 0, citations: 0 };
+      progress(format === 'pdf' ? 'laying-out' : 'writing');
+      const result = await exportBriefingTo(db, briefing, {
+        path,
+        format,
+        fontsDir: ports.fontsDir,
+        layout,
+        onPage: (pages) => progress('laying-out', pages),
+      });
+      // What was distributed is kept: every export saves a version of the briefing as exported.
+      saveVersion(
+        db,
+        { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export', snapshot },
+        ports.now(),
+      );
+      const exportId = newId('exp');
+      exports.set(exportId, result.path);
+      return { exportId, path: result.path, pages: result.pages ?? 0, citations: result.citations };
+    } finally {
+      progress('idle');
+    }
   };
   const exported = (exportId: string): string => {
     const path = exports.get(exportId);
@@ -58,6 +79,9 @@ export function exportHandlers({
   return {
     exportBriefingPdf: ({ briefingId }) => exportAs(briefingId, 'pdf'),
     exportBriefing: ({ briefingId, format }) => exportAs(briefingId, format),
+    exportStatus: () => Promise.resolve({ ...exportProgress }),
+    previewBriefing: ({ briefingId }) =>
+      previewBriefingPages(db, requireBriefing(db, briefingId), ports.fontsDir, layout),
     openExport: async ({ exportId }) => {
       const path = exported(exportId);
       if (ports.openPath === undefined) {

@@ -51,6 +51,8 @@ export function openDocument(model: PrintModel, settings: DocumentSettings): Doc
     autoFirstPage: true,
     lang: settings.language,
     displayTitle: true,
+    // Tagged: a structure tree (headings, paragraphs, quotes, lists, notes) for screen readers.
+    tagged: true,
     info: {
       Title: model.title,
       Author: settings.author,

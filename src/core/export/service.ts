@@ -1,16 +1,33 @@
 import type Database from 'better-sqlite3';
-import type { Briefing } from '../../shared/dto';
+import { bibliographyEntry, formatLongDate, sourceSortKey } from '../../shared/citations';
+import type { Attribution, Briefing } from '../../shared/dto';
+import type { AppendixEntry } from '../../shared/print-layout';
+import type { PrintPreview } from '../../shared/print-preview';
+import type { PrintSettings } from '../../shared/print-settings';
 import { isValidQuoteTrim, renderQuoteTrim, type QuoteTrim } from '../../shared/quote-trim';
 import { CoreError } from '../errors';
-import { getDocumentText } from '../store/documents';
+import { getDocumentSummary, getDocumentText } from '../store/documents';
 import { getExcerpt } from '../store/excerpts';
 import { writeFileAtomic } from './atomic-write';
-import { layoutBriefing } from './layout';
 import { docxFromModel } from './docx';
+import { layoutBriefing, type PrintModel } from './layout';
 import { markdownFromModel } from './markdown';
-import { renderPdf } from './pdf';
+import type { PdfOptions, PdfResult } from './pdf';
+import { previewPdf, renderPdf } from './pdf';
 
-export type PdfExport = Readonly<{ path: string; pages: number; citations: number }>;
+/**
+ * Where PDF layout runs: on this thread (tests, the CLI) or on a layout thread (the app), so that a
+ * long briefing never blocks the process that answers the window.
+ */
+export type PdfLayout = Readonly<{
+  render: (model: PrintModel, options: PdfOptions) => Promise<PdfResult>;
+  preview: (model: PrintModel, options: PdfOptions) => Promise<PrintPreview>;
+}>;
+
+export const IN_PROCESS_LAYOUT: PdfLayout = {
+  render: renderPdf,
+  preview: (model, options) => Promise.resolve(previewPdf(model, options)),
+};
 
 /** A printed quote is the excerpt itself, or a valid trim of it that renders to exactly that text. */
 function quoteMatchesExcerpt(printed: string, trim: QuoteTrim | null, original: string): boolean {
@@ -53,6 +70,42 @@ function refuseQuoteProblems(db: Database.Database, briefing: Briefing): void {
   }
 }
 
+/** Every cited source once, alphabetically, with the hashes and import date the library holds. */
+export function sourceAppendix(db: Database.Database, briefing: Briefing): AppendixEntry[] {
+  const sources = new Map<string, Attribution>();
+  for (const section of briefing.sections) {
+    for (const item of section.items) {
+      if (item.kind === 'excerpt') sources.set(item.attribution.documentId, item.attribution);
+    }
+  }
+  return [...sources.values()]
+    .map((source) => ({ source, key: sourceSortKey(source) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .flatMap(({ source }) => {
+      const summary = getDocumentSummary(db, source.documentId);
+      const text = getDocumentText(db, source.documentId);
+      if (summary === undefined || text === undefined) return [];
+      return [
+        {
+          source: bibliographyEntry(source),
+          fileSha256: summary.sha256,
+          textSha256: text.textSha256,
+          accessed: formatLongDate(summary.importedAt.slice(0, 10)) ?? summary.importedAt,
+        },
+      ];
+    });
+}
+
+/** The briefing as printed with these settings (the appendix filled in from the library). */
+export function printModelFor(
+  db: Database.Database,
+  briefing: Briefing,
+  settings: PrintSettings,
+): PrintModel {
+  const model = layoutBriefing(briefing);
+  return settings.sourceAppendix ? { ...model, appendix: sourceAppendix(db, briefing) } : model;
+}
+
 function writeOrExplain(path: string, bytes: Buffer, what: string): void {
   try {
     writeFileAtomic(path, bytes);
@@ -62,29 +115,6 @@ function writeOrExplain(path: string, bytes: Buffer, what: string): void {
       `The ${what} could not be written to ${path} (${error instanceof Error ? error.message : String(error)}). Any earlier file there is unchanged.`,
     );
   }
-}
-
-/** Writes the briefing as a PDF at `path`, atomically, after checking every quote. */
-export async function exportBriefingPdfTo(
-  db: Database.Database,
-  briefing: Briefing,
-  input: Readonly<{
-    path: string;
-    fontsDir: string;
-    creationDate?: Date | undefined;
-    pageSize?: 'A4' | 'Letter' | undefined;
-  }>,
-): Promise<PdfExport> {
-  refuseQuoteProblems(db, briefing);
-  const model = layoutBriefing(briefing);
-  const { bytes, pages } = await renderPdf(model, {
-    fontsDir: input.fontsDir,
-    creationDate: input.creationDate,
-    author: briefing.author,
-    ...(input.pageSize === undefined ? {} : { pageSize: input.pageSize }),
-  });
-  writeOrExplain(input.path, bytes, 'PDF');
-  return { path: input.path, pages, citations: model.notes.length };
 }
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'md'] as const;
@@ -98,6 +128,17 @@ export type BriefingExport = Readonly<{
   citations: number;
 }>;
 
+export type ExportRequest = Readonly<{
+  path: string;
+  format: ExportFormat;
+  fontsDir: string;
+  creationDate?: Date | undefined;
+  /** Settings for this export only (the CLI's flags); the briefing's own settings fill the rest. */
+  settings?: Partial<PrintSettings> | undefined;
+  layout?: PdfLayout | undefined;
+  onPage?: ((pages: number) => void) | undefined;
+}>;
+
 /**
  * Writes the briefing as a PDF, a Word document or Markdown, from the same layout model, after
  * checking every quote; the file is written atomically (an earlier file there stays intact if
@@ -106,26 +147,47 @@ export type BriefingExport = Readonly<{
 export async function exportBriefingTo(
   db: Database.Database,
   briefing: Briefing,
-  input: Readonly<{
-    path: string;
-    format: ExportFormat;
-    fontsDir: string;
-    creationDate?: Date | undefined;
-    pageSize?: 'A4' | 'Letter' | undefined;
-  }>,
+  input: ExportRequest,
 ): Promise<BriefingExport> {
-  if (input.format === 'pdf') {
-    const pdf = await exportBriefingPdfTo(db, briefing, input);
-    return { ...pdf, format: 'pdf' };
-  }
   refuseQuoteProblems(db, briefing);
-  const model = layoutBriefing(briefing);
+  const settings = { ...briefing.printSettings, ...input.settings };
+  const model = printModelFor(db, briefing, settings);
+  if (input.format === 'pdf') {
+    const { bytes, pages } = await (input.layout ?? IN_PROCESS_LAYOUT).render(model, {
+      fontsDir: input.fontsDir,
+      creationDate: input.creationDate,
+      author: briefing.author,
+      settings,
+      onPage: input.onPage,
+    });
+    writeOrExplain(input.path, bytes, 'PDF');
+    return { path: input.path, format: 'pdf', pages, citations: model.notes.length };
+  }
   const bytes =
     input.format === 'md'
       ? Buffer.from(markdownFromModel(model), 'utf8')
-      : docxFromModel(model, input.creationDate === undefined ? {} : { creationDate: input.creationDate });
+      : docxFromModel(model, {
+          settings,
+          author: briefing.author,
+          ...(input.creationDate === undefined ? {} : { creationDate: input.creationDate }),
+        });
   writeOrExplain(input.path, bytes, input.format === 'md' ? 'Markdown file' : 'Word document');
   return { path: input.path, format: input.format, pages: null, citations: model.notes.length };
+}
+
+/** The briefing's pages as the PDF sets them, for the on-screen preview. */
+export function previewBriefingPages(
+  db: Database.Database,
+  briefing: Briefing,
+  fontsDir: string,
+  layout: PdfLayout = IN_PROCESS_LAYOUT,
+): Promise<PrintPreview> {
+  const settings = briefing.printSettings;
+  return layout.preview(printModelFor(db, briefing, settings), {
+    fontsDir,
+    author: briefing.author,
+    settings,
+  });
 }
 
 /** The format a file name asks for, from its extension (PDF when it names none we write). */

@@ -3,8 +3,23 @@ import { containsRtl, layoutBidiParagraph, paragraphDirection } from './bidi-lin
 
 type Doc = PDFKit.PDFDocument;
 
-/** A run of text in one font; size and colour are whatever the document has set. */
-export type FlowRun = Readonly<{ text: string; font: string }>;
+/**
+ * A run of text in one font; size and colour are whatever the document has set. A run can be a
+ * link: to a web address, or (`goTo`) to a named destination in the document (a note, a section).
+ */
+export type FlowRun = Readonly<{
+  text: string;
+  font: string;
+  link?: string | undefined;
+  goTo?: string | undefined;
+}>;
+
+/** pdfkit carries text options over between continued runs, so a run without a link says so. */
+function linkOptions(run: FlowRun): { link?: string; goTo?: string } {
+  // pdfkit's types leave out null, which is what stops a carried-over option (undefined does not).
+  const none = null as unknown as undefined;
+  return { link: run.link ?? none, goTo: run.goTo ?? none };
+}
 
 export type FlowOptions = Readonly<{
   x: number;
@@ -27,11 +42,12 @@ export function flowDirection(text: string, direction: BaseDirection = 'auto'): 
   return direction === 'auto' ? paragraphDirection(text) : direction;
 }
 
+/** Lays out runs as bidi lines; each piece's style is the index of the run it comes from. */
 function layout(doc: Doc, runs: readonly FlowRun[], width: number, direction: BaseDirection | undefined) {
   return layoutBidiParagraph(
-    runs.map((run) => ({ text: run.text, style: run.font })),
+    runs.map((run, index) => ({ text: run.text, style: index })),
     width,
-    (text, font) => doc.font(font).widthOfString(text),
+    (text, index) => doc.font(runs[index]?.font ?? '').widthOfString(text),
     direction,
   );
 }
@@ -51,9 +67,11 @@ export function flowHeight(
   return lines.length * (doc.currentLineHeight(true) + (options.lineGap ?? 0));
 }
 
-function drawLine(doc: Doc, line: BidiLine<string>, left: number, y: number): void {
+function drawLine(doc: Doc, runs: readonly FlowRun[], line: BidiLine<number>, left: number, y: number): void {
   for (const piece of line.pieces) {
-    doc.font(piece.style).text(piece.text, left + piece.x, y, { lineBreak: false });
+    const run = runs[piece.style];
+    if (run === undefined) continue;
+    doc.font(run.font).text(piece.text, left + piece.x, y, { lineBreak: false, ...linkOptions(run) });
   }
 }
 
@@ -74,6 +92,7 @@ export function writeFlow(doc: Doc, runs: readonly FlowRun[], options: FlowOptio
         width: options.width,
         lineGap: options.lineGap,
         continued: index < printable.length - 1,
+        ...linkOptions(run),
         // Only when asked, so Latin text is set exactly as before bidi support.
         ...(options.align === 'right' ? { align: 'right' as const } : {}),
       };
@@ -93,7 +112,13 @@ export function writeFlow(doc: Doc, runs: readonly FlowRun[], options: FlowOptio
       doc.addPage();
       top = doc.page.margins.top;
     }
-    drawLine(doc, line, align === 'right' ? options.x + options.width - line.width : options.x, top);
+    drawLine(
+      doc,
+      printable,
+      line,
+      align === 'right' ? options.x + options.width - line.width : options.x,
+      top,
+    );
     top += lineHeight + (options.lineGap ?? 0);
   }
   doc.font(last.font);
@@ -121,15 +146,11 @@ export function writeLine(doc: Doc, text: string, font: string, options: LineOpt
     doc.text(text, options.x, options.y, { width: options.width, align: options.align, lineBreak: false });
     return;
   }
-  const [line] = layout(
-    doc,
-    [{ text: text.replace(/\n/g, ' '), font }],
-    Number.POSITIVE_INFINITY,
-    options.direction,
-  ).lines;
+  const runs = [{ text: text.replace(/\n/g, ' '), font }];
+  const [line] = layout(doc, runs, Number.POSITIVE_INFINITY, options.direction).lines;
   if (line === undefined) return;
   const slack = options.width - line.width;
   const offset = options.align === 'right' ? slack : options.align === 'center' ? slack / 2 : 0;
-  drawLine(doc, line, options.x + offset, options.y);
+  drawLine(doc, runs, line, options.x + offset, options.y);
   doc.font(font);
 }

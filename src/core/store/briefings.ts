@@ -3,10 +3,15 @@ import type { CitationStyle, RepeatCitation } from '../../shared/citations';
 import type { Briefing, BriefingItem, BriefingSection, BriefingSummary } from '../../shared/dto';
 import type { Confidence, Likelihood } from '../../shared/estimative';
 import { isValidQuoteTrim, renderQuoteTrim, type QuoteTrim } from '../../shared/quote-trim';
+import {
+  defaultPrintSettingsFor,
+  normalisePrintSettings,
+  type PrintSettings,
+} from '../../shared/print-settings';
 import { richTextFromPlain, type RichText } from '../../shared/rich-text';
 
-export type NewBriefingRow = Readonly<{
-  id: string;
+/** A briefing's own fields: what its details form edits and what a version keeps. */
+export type BriefingMetadataRow = Readonly<{
   title: string;
   subtitle: string;
   author: string;
@@ -16,9 +21,10 @@ export type NewBriefingRow = Readonly<{
   recipients: string;
   citationStyle: CitationStyle;
   repeatCitations: RepeatCitation;
-  template: string;
-  now: string;
 }>;
+
+export type NewBriefingRow = BriefingMetadataRow &
+  Readonly<{ id: string; template: string; printSettings: PrintSettings; now: string }>;
 
 type BriefingRow = {
   id: string;
@@ -32,6 +38,7 @@ type BriefingRow = {
   citation_style: CitationStyle;
   repeat_citations: RepeatCitation;
   template: string;
+  print_settings: string;
   created_at: string;
   updated_at: string;
   opened_at: string | null;
@@ -73,10 +80,17 @@ export type ItemRecord = ItemContent &
 export function insertBriefing(db: Database.Database, row: NewBriefingRow): void {
   db.prepare(
     `INSERT INTO briefings (id, title, subtitle, author, briefing_date, marking, bluf, recipients,
-       citation_style, repeat_citations, template, created_at, updated_at, opened_at)
+       citation_style, repeat_citations, template, print_settings, created_at, updated_at, opened_at)
      VALUES (@id, @title, @subtitle, @author, @date, @marking, @bluf, @recipients,
-       @citationStyle, @repeatCitations, @template, @now, @now, @now)`,
-  ).run(row);
+       @citationStyle, @repeatCitations, @template, @printSettings, @now, @now, @now)`,
+  ).run({ ...row, printSettings: JSON.stringify(row.printSettings) });
+}
+
+export function setPrintSettings(db: Database.Database, briefingId: string, settings: PrintSettings): void {
+  db.prepare('UPDATE briefings SET print_settings = ? WHERE id = ?').run(
+    JSON.stringify(settings),
+    briefingId,
+  );
 }
 
 export function touchBriefing(db: Database.Database, briefingId: string, now: string): void {
@@ -86,18 +100,6 @@ export function touchBriefing(db: Database.Database, briefingId: string, now: st
 export function markBriefingOpened(db: Database.Database, briefingId: string, now: string): void {
   db.prepare('UPDATE briefings SET opened_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, briefingId);
 }
-
-export type BriefingMetadataRow = Readonly<{
-  title: string;
-  subtitle: string;
-  author: string;
-  date: string;
-  marking: string;
-  bluf: string;
-  recipients: string;
-  citationStyle: CitationStyle;
-  repeatCitations: RepeatCitation;
-}>;
 
 export function updateBriefingRow(db: Database.Database, briefingId: string, row: BriefingMetadataRow): void {
   db.prepare(
@@ -278,7 +280,7 @@ export function getBriefingById(db: Database.Database, briefingId: string): Brie
   const row = db
     .prepare(
       `SELECT id, title, subtitle, author, briefing_date, marking, bluf, recipients, citation_style,
-         repeat_citations, template, created_at, updated_at, opened_at
+         repeat_citations, template, print_settings, created_at, updated_at, opened_at
        FROM briefings WHERE id = ? AND deleted_at IS NULL`,
     )
     .get(briefingId) as BriefingRow | undefined;
@@ -325,6 +327,10 @@ export function getBriefingById(db: Database.Database, briefingId: string): Brie
     citationStyle: row.citation_style,
     repeatCitations: row.repeat_citations,
     template: row.template,
+    printSettings: normalisePrintSettings(
+      parseJson(row.print_settings),
+      defaultPrintSettingsFor(row.template),
+    ),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     openedAt: row.opened_at,

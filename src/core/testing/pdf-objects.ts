@@ -18,7 +18,14 @@ export function pageContents(bytes: Buffer): string[] {
   });
 }
 
-/** A short digest of everything the pages draw (text, positions, colours, rules). */
+/** Marked-content operators (the tagged PDF's structure), which draw nothing. */
+const MARKED_CONTENT = /^\/\w+ <<\n(?:.*\n)*?>> BDC\n|^\/\w+ BMC\n|^EMC\n/gm;
+
+/**
+ * A short digest of everything the pages draw (text, positions, colours, rules), leaving out the
+ * marked-content operators that tie the drawing to the structure tree.
+ */
 export function pageContentDigest(bytes: Buffer): string {
-  return createHash('sha256').update(pageContents(bytes).join('\n%page\n')).digest('hex').slice(0, 16);
+  const drawing = pageContents(bytes).map((page) => `${page}\n`.replace(MARKED_CONTENT, ''));
+  return createHash('sha256').update(drawing.join('\n%page\n')).digest('hex').slice(0, 16);
 }

@@ -49,3 +49,75 @@ export async function pdfStructureOf(bytes: Buffer): Promise<PdfStructure> {
     await task.destroy();
   }
 }
+
+/** A link on a page: where it sits and where it goes (a 1-based page, or a web address). */
+export type PdfLink = Readonly<{
+  page: number;
+  rect: readonly number[];
+  toPage: number | null;
+  url: string | null;
+}>;
+
+/** A structure element of a tagged PDF: its role and its children (content items are left out). */
+export type StructNode = Readonly<{ role: string; children: readonly StructNode[] }>;
+
+export type PdfAccess = Readonly<{
+  links: readonly PdfLink[];
+  /** The structure tree of each page, as pdf.js reads it (null for an untagged page). */
+  structure: readonly (StructNode | null)[];
+  /** Whether the catalog marks the document as tagged. */
+  marked: boolean;
+}>;
+
+type RawStruct = Readonly<{ role?: string; type?: string; children?: readonly RawStruct[] }>;
+
+function structNode(raw: RawStruct): StructNode {
+  return {
+    role: raw.role ?? '',
+    children: (raw.children ?? []).filter((child) => child.type !== 'content').map(structNode),
+  };
+}
+
+/** Every link annotation with its target page, each page's structure tree and the MarkInfo flag. */
+export async function pdfAccessOf(bytes: Buffer): Promise<PdfAccess> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  try {
+    const document = await task.promise;
+    const links: PdfLink[] = [];
+    const structure: (StructNode | null)[] = [];
+    for (let number = 1; number <= document.numPages; number += 1) {
+      const page = await document.getPage(number);
+      const annotations = (await page.getAnnotations()) as {
+        subtype: string;
+        rect: number[];
+        dest?: unknown;
+        url?: string;
+      }[];
+      for (const annotation of annotations) {
+        if (annotation.subtype !== 'Link') continue;
+        let toPage: number | null = null;
+        if (annotation.dest !== undefined && annotation.dest !== null) {
+          const explicit =
+            typeof annotation.dest === 'string'
+              ? await document.getDestination(annotation.dest)
+              : annotation.dest;
+          const [ref] = Array.isArray(explicit) ? (explicit as unknown[]) : [];
+          toPage = (await document.getPageIndex(ref as Parameters<typeof document.getPageIndex>[0])) + 1;
+        }
+        links.push({ page: number, rect: annotation.rect, toPage, url: annotation.url ?? null });
+      }
+      const tree = (await page.getStructTree()) as RawStruct | null;
+      structure.push(tree === null ? null : structNode(tree));
+    }
+    const markInfo = (await document.getMarkInfo()) as { Marked?: boolean } | null;
+    return { links, structure, marked: markInfo?.Marked === true };
+  } finally {
+    await task.destroy();
+  }
+}

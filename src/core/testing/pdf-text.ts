@@ -7,6 +7,14 @@ export function pdfTextOf(path: string): string {
     .trim();
 }
 
+/** The text of each page (1-based page i at index i - 1), whitespace folded. */
+export function pdfPageTextsOf(path: string): string[] {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', path, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .slice(0, pdfPages(path))
+    .map((page) => page.replace(/\s+/g, ' ').trim());
+}
+
 export function pdfPages(path: string): number {
   return Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1] ?? 0);
 }

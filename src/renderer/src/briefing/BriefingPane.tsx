@@ -210,6 +210,7 @@ export function BriefingPane({ workspace, previewOpen, onTogglePreview }: Props)
       {briefing === undefined ? null : (
         <ExportBar
           busy={workspace.busy}
+          progress={workspace.exportProgress}
           result={workspace.exportResult}
           onExport={(format) => void workspace.exportAs(format)}
           onOpen={(exportId) => void workspace.openFile(exportId)}

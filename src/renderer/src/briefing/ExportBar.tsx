@@ -1,7 +1,8 @@
-import type { ExportResult } from '../../../shared/dto';
+import type { ExportProgress, ExportResult } from '../../../shared/dto';
 
 type Props = Readonly<{
   busy: boolean;
+  progress: ExportProgress | null;
   result: ExportResult | null;
   onExport: (format: 'pdf' | 'docx' | 'md') => void;
   onOpen: (exportId: string) => void;
@@ -9,7 +10,21 @@ type Props = Readonly<{
 }>;
 
 /** Export to PDF (Ctrl+Shift+E), Word or Markdown; then open the file or show it in its folder. */
-export function ExportBar({ busy, result, onExport, onOpen, onReveal }: Props) {
+/** What the export is doing, in words. */
+function progressText(progress: ExportProgress | null): string {
+  switch (progress?.stage) {
+    case 'choosing-file':
+      return 'Choose where to save…';
+    case 'laying-out':
+      return progress.pages > 1 ? `Laying out pages… ${progress.pages}` : 'Laying out pages…';
+    case 'writing':
+      return 'Writing the file…';
+    default:
+      return 'Exporting…';
+  }
+}
+
+export function ExportBar({ busy, progress, result, onExport, onOpen, onReveal }: Props) {
   const exportId = result?.exportId ?? null;
   const pages =
     result === null || result.pages === 0
@@ -18,7 +33,12 @@ export function ExportBar({ busy, result, onExport, onOpen, onReveal }: Props) {
   return (
     <footer className="export-bar">
       <div className="export-bar__status" role="status" aria-live="polite">
-        {busy ? 'Exporting…' : null}
+        {busy ? (
+          <span className="export-bar__progress">
+            <progress aria-label="Export progress" />
+            {progressText(progress)}
+          </span>
+        ) : null}
         {!busy && result !== null && result.path !== null
           ? `Exported ${pages}${result.citations} ${result.citations === 1 ? 'citation' : 'citations'} to ${result.path}`
           : null}

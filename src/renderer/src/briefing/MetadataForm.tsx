@@ -1,5 +1,6 @@
 import type { BriefingMetadataInput } from '../../../shared/api';
 import type { Briefing } from '../../../shared/dto';
+import { isLanguageTag, type PrintSettings } from '../../../shared/print-settings';
 
 export const MARKING_CHOICES = [
   'UNCLASSIFIED',
@@ -131,6 +132,98 @@ export function MetadataForm({ briefing, onChange }: Props) {
           <option value="ibid">New note (Ibid. / short note)</option>
         </select>
       </label>
+      <PrintSettingsFields
+        key={briefing.id}
+        settings={briefing.printSettings}
+        onChange={(printSettings) => onChange({ printSettings })}
+      />
     </div>
+  );
+}
+
+/** How the briefing prints: the PDF, the Word document and the preview all follow these. */
+function PrintSettingsFields({
+  settings,
+  onChange,
+}: Readonly<{ settings: PrintSettings; onChange: (patch: Partial<PrintSettings>) => void }>) {
+  return (
+    <fieldset className="metadata-form__group metadata-form__field--wide">
+      <legend className="field-label">Printing</legend>
+      <label className="metadata-form__field">
+        <span className="field-label">Paper</span>
+        <select
+          className="field"
+          value={settings.pageSize}
+          onChange={(event) => onChange({ pageSize: event.target.value === 'Letter' ? 'Letter' : 'A4' })}
+        >
+          <option value="A4">A4</option>
+          <option value="Letter">US Letter</option>
+        </select>
+      </label>
+      <label className="metadata-form__field">
+        <span className="field-label">Contents</span>
+        <select
+          className="field"
+          value={settings.contents}
+          onChange={(event) =>
+            onChange({
+              contents:
+                event.target.value === 'always'
+                  ? 'always'
+                  : event.target.value === 'never'
+                    ? 'never'
+                    : 'auto',
+            })
+          }
+        >
+          <option value="auto">With four or more sections</option>
+          <option value="always">Always</option>
+          <option value="never">Never</option>
+        </select>
+      </label>
+      <label className="metadata-form__field">
+        <span className="field-label">Notes</span>
+        <select
+          className="field"
+          value={settings.notes}
+          onChange={(event) =>
+            onChange({ notes: event.target.value === 'footnotes' ? 'footnotes' : 'endnotes' })
+          }
+        >
+          <option value="endnotes">Endnotes, after the text</option>
+          <option value="footnotes">Footnotes, on the page</option>
+        </select>
+      </label>
+      <label className="metadata-form__field">
+        <span className="field-label">Language</span>
+        <input
+          className="field"
+          defaultValue={settings.language}
+          maxLength={35}
+          spellCheck={false}
+          placeholder="en"
+          title="The document's language, as a tag such as en, en-GB, fr or ar"
+          onChange={(event) =>
+            isLanguageTag(event.target.value) && onChange({ language: event.target.value })
+          }
+        />
+      </label>
+      <label className="metadata-form__check">
+        <input
+          type="checkbox"
+          checked={settings.titlePage}
+          onChange={(event) => onChange({ titlePage: event.target.checked })}
+        />
+        Title page
+      </label>
+      <label className="metadata-form__check">
+        <input
+          type="checkbox"
+          checked={settings.sourceAppendix}
+          onChange={(event) => onChange({ sourceAppendix: event.target.checked })}
+        />
+        Appendix of sources with SHA-256 and access date
+      </label>
+    </fieldset>
   );
 }

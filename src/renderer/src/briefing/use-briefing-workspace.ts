@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ExportResult } from '../../../shared/dto';
+import type { ExportProgress, ExportResult } from '../../../shared/dto';
 import { call, errorMessage } from '../api';
 import { useLibraryVersion } from '../library-version';
 import { useQuery } from '../use-query';
@@ -31,6 +31,7 @@ export function useBriefingWorkspace() {
   const [notice, setNotice] = useState<{ text: string; restore: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [exportResult, setExportResult] = useState<ExportResult | null>(null);
+  const [exportProgress, setExportProgress] = useState<ExportProgress | null>(null);
 
   const run = useCallback(async (work: () => Promise<void>) => {
     setError(null);
@@ -121,11 +122,17 @@ export function useBriefingWorkspace() {
         if (openId === null) return;
         setBusy(true);
         setExportResult(null);
+        // Long briefings take a while to lay out: the bar shows the stage and pages so far.
+        const poll = setInterval(() => {
+          call('exportStatus', {}).then(setExportProgress, () => undefined);
+        }, 200);
         try {
           // Every edit still on its way is saved first, so the file has what the analyst sees.
           await composer.saved();
           setExportResult(await call('exportBriefing', { briefingId: openId, format }));
         } finally {
+          clearInterval(poll);
+          setExportProgress(null);
           setBusy(false);
         }
       }),
@@ -148,6 +155,7 @@ export function useBriefingWorkspace() {
     dismissNotice: () => setNotice(null),
     undoDelete,
     busy,
+    exportProgress,
     exportResult,
     canAdd: openId !== null,
     open,

@@ -243,8 +243,9 @@ export function useComposer(briefingId: string | null, libraryVersion: number, o
       updateMetadata: (patch: Omit<BriefingMetadataInput, 'briefingId'>) => {
         const now = current.current;
         if (now === undefined) return;
+        const { printSettings, ...fields } = patch;
         void edit(
-          { ...now, ...patch },
+          { ...now, ...fields, printSettings: { ...now.printSettings, ...printSettings } },
           () => call('updateBriefing', { briefingId: now.id, ...patch }),
           `meta:${Object.keys(patch).join(',')}`,
         );

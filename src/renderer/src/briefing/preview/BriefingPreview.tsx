@@ -1,15 +1,12 @@
 import './preview.css';
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Briefing } from '../../../../shared/dto';
-import {
-  layoutBriefing,
-  type PrintBlock,
-  type PrintModel,
-  type PrintRun,
-} from '../../../../shared/print-layout';
+import type { PrintBlock, PrintRun } from '../../../../shared/print-layout';
+import type { PreviewUnit, PrintPreview } from '../../../../shared/print-preview';
+import { call } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
+import { useQuery } from '../../use-query';
 import { useComposerState, type ComposerStore } from '../use-composer';
-import { PAGE, paginate, printUnits, type Measure, type Unit } from './paginate';
 
 const SUPERSCRIPT = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 const superscript = (value: number) =>
@@ -17,23 +14,6 @@ const superscript = (value: number) =>
     .split('')
     .map((digit) => SUPERSCRIPT[Number(digit)] ?? digit)
     .join('');
-
-function canvasMeasure(): Measure {
-  const context = document.createElement('canvas').getContext('2d');
-  const cache = new Map<string, number>();
-  return (text, font) => {
-    if (context === null) return text.length * 6;
-    const key = `${font}\u0000${text}`;
-    let width = cache.get(key);
-    if (width === undefined) {
-      context.font = font;
-      width = context.measureText(text).width;
-      if (cache.size > 50_000) cache.clear();
-      cache.set(key, width);
-    }
-    return width;
-  };
-}
 
 function Runs({ runs }: { runs: readonly PrintRun[] }) {
   return (
@@ -92,22 +72,22 @@ function Block({ block }: { block: PrintBlock }) {
   );
 }
 
-function UnitView({ unit, model }: { unit: Unit; model: PrintModel }) {
+function UnitView({ unit }: { unit: PreviewUnit }) {
   switch (unit.kind) {
     case 'title':
       return (
-        <header className="print-title">
-          <h1>{model.title}</h1>
-          {model.subtitle === '' ? null : <p className="print-title__subtitle">{model.subtitle}</p>}
-          {model.byline === '' ? null : <p className="print-title__byline">{model.byline}</p>}
-          {model.distribution === '' ? null : <p className="print-title__byline">{model.distribution}</p>}
+        <header className={`print-title${unit.ownPage ? ' print-title--page' : ''}`}>
+          <h1>{unit.title}</h1>
+          {unit.subtitle === '' ? null : <p className="print-title__subtitle">{unit.subtitle}</p>}
+          {unit.byline === '' ? null : <p className="print-title__byline">{unit.byline}</p>}
+          {unit.distribution === '' ? null : <p className="print-title__byline">{unit.distribution}</p>}
         </header>
       );
     case 'bluf':
       return (
         <section className="print-bluf">
           <p className="print-bluf__label">BOTTOM LINE UP FRONT</p>
-          <p>{model.bluf}</p>
+          <p>{unit.text}</p>
         </section>
       );
     case 'heading':
@@ -116,8 +96,15 @@ function UnitView({ unit, model }: { unit: Unit; model: PrintModel }) {
       ) : (
         <h3 className="print-heading print-heading--sub">{unit.text}</h3>
       );
-    case 'notes-heading':
-      return <h2 className="print-heading">Notes</h2>;
+    case 'list-heading':
+      return <h2 className="print-heading print-heading--list">{unit.text}</h2>;
+    case 'contents-entry':
+      return (
+        <p className={`print-contents print-contents--${unit.level}`}>
+          <span className="print-contents__text">{unit.text}</span>
+          <span className="print-contents__page">{unit.page}</span>
+        </p>
+      );
     case 'note':
       return (
         <p className="print-note">
@@ -125,6 +112,19 @@ function UnitView({ unit, model }: { unit: Unit; model: PrintModel }) {
           <span>{unit.text}</span>
         </p>
       );
+    case 'entry':
+      return (
+        <div className="print-entry">
+          <p>{unit.text}</p>
+          {unit.detail.map((line) => (
+            <p key={line} className="print-entry__detail">
+              {line}
+            </p>
+          ))}
+        </div>
+      );
+    case 'footnote':
+      return null;
     default:
       return <Block block={unit.block} />;
   }
@@ -132,43 +132,56 @@ function UnitView({ unit, model }: { unit: Unit; model: PrintModel }) {
 
 const Page = memo(function Page({
   units,
-  model,
+  preview,
   number,
-  count,
 }: {
-  units: Unit[];
-  model: PrintModel;
+  units: readonly PreviewUnit[];
+  preview: PrintPreview;
   number: number;
-  count: number;
 }) {
-  const shortTitle = model.title.length > 70 ? `${model.title.slice(0, 67).trimEnd()}…` : model.title;
+  const footnotes = units.filter((unit) => unit.kind === 'footnote');
+  const count = preview.pages.length;
   return (
-    <article className="print-page" aria-label={`Page ${number} of ${count}`}>
-      {model.marking === '' ? null : (
-        <p className="print-page__banner print-page__banner--top">{model.marking}</p>
+    <article
+      className="print-page"
+      style={{ width: preview.width, minHeight: preview.height }}
+      aria-label={`Page ${number} of ${count}`}
+    >
+      {preview.marking === '' ? null : (
+        <p className="print-page__banner print-page__banner--top">{preview.marking}</p>
       )}
       <div className="print-page__content">
-        {units.map((unit) => (
-          <UnitView key={unit.key} unit={unit} model={model} />
+        {units.map((unit, index) => (
+          <UnitView key={index} unit={unit} />
         ))}
       </div>
+      {footnotes.length === 0 ? null : (
+        <aside className="print-page__footnotes" aria-label="Footnotes">
+          {footnotes.map((note) => (
+            <p key={note.number} className="print-note print-note--foot">
+              <span className="print-note__number">{note.number}.</span>
+              <span>{note.text}</span>
+            </p>
+          ))}
+        </aside>
+      )}
       <footer className="print-page__footer">
-        <span>{shortTitle}</span>
+        <span>{preview.footerTitle}</span>
         <span>
           Page {number} of {count}
         </span>
       </footer>
-      {model.marking === '' ? null : (
-        <p className="print-page__banner print-page__banner--bottom">{model.marking}</p>
+      {preview.marking === '' ? null : (
+        <p className="print-page__banner print-page__banner--bottom">{preview.marking}</p>
       )}
     </article>
   );
 });
 
 /**
- * The briefing as it will print: the same layout as the PDF export (A4, its type sizes, citation
- * numbers, marking banners, page numbers), broken into pages. It follows the draft at a lower
- * priority than typing (a deferred value), so editing never waits for it.
+ * The briefing as it will print. Core lays the pages out with the PDF's own layout (on its layout
+ * thread) and says what lands on each page; this only draws them. It follows the draft once
+ * saving has paused, so editing never waits for it.
  */
 export function BriefingPreview({ store, onClose }: { store: ComposerStore; onClose: () => void }) {
   const { briefing } = useComposerState(store);
@@ -192,42 +205,32 @@ function useSettled<T>(value: T, delay: number): T {
 }
 
 function PagedPreview({ briefing, onClose }: { briefing: Briefing; onClose: () => void }) {
-  // Pages are laid out again after a pause in typing, and at a lower priority than the typing.
-  const deferred = useDeferredValue(useSettled(briefing, 250));
-  const [fontsReady, setFontsReady] = useState(false);
-  const [zoom, setZoom] = useState(0.7);
+  // The saved briefing is laid out again once saves have paused for a moment.
+  const version = useSettled(`${briefing.id}:${briefing.updatedAt}`, 250);
+  const briefingId = version.slice(0, version.indexOf(':'));
+  const preview = useQuery(() => call('previewBriefing', { briefingId }), `preview:${version}`, {
+    keepPrevious: true,
+  });
+  const [columnWidth, setColumnWidth] = useState(0);
   const frame = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      document.fonts.load('11px "Briefing Print"'),
-      document.fonts.load('bold 11px "Briefing Print"'),
-    ]).finally(() => {
-      if (live) setFontsReady(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
   useEffect(() => {
     const element = frame.current;
     if (element === null) return;
-    const observer = new ResizeObserver(([entry]) => {
-      const width = entry?.contentRect.width ?? 0;
-      if (width > 0) setZoom(Math.min(1.2, Math.max(0.3, (width - 32) / PAGE.width)));
-    });
+    const observer = new ResizeObserver(([entry]) => setColumnWidth(entry?.contentRect.width ?? 0));
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  // A new measurer (with an empty cache) once the print font has loaded.
-  const measure = useMemo(() => (fontsReady ? canvasMeasure() : canvasMeasure()), [fontsReady]);
-  const model = useMemo(() => layoutBriefing(deferred), [deferred]);
-  const pages = useMemo(() => paginate(printUnits(model, measure)), [model, measure]);
+  const data = preview.data;
+  const zoom =
+    data === undefined || columnWidth <= 0
+      ? 0.7
+      : Math.min(1.2, Math.max(0.3, (columnWidth - 32) / data.width));
+  const pages = data?.pages.length ?? 0;
   return (
     <section className="pane pane--preview" aria-label="Print preview">
       <header className="pane__header">
         <h2 className="pane__title">
-          Preview · {pages.length} {pages.length === 1 ? 'page' : 'pages'}
+          Preview{data === undefined ? '' : ` · ${pages} ${pages === 1 ? 'page' : 'pages'}`}
         </h2>
         <button
           type="button"
@@ -238,12 +241,27 @@ function PagedPreview({ briefing, onClose }: { briefing: Briefing; onClose: () =
           Close preview
         </button>
       </header>
-      <div className="pane__scroll print-preview" ref={frame}>
-        <div className="print-preview__pages" style={{ zoom }}>
-          {pages.map((units, index) => (
-            <Page key={index} units={units} model={model} number={index + 1} count={pages.length} />
-          ))}
-        </div>
+      <div
+        className={`pane__scroll print-preview${preview.loading ? ' is-stale' : ''}`}
+        ref={frame}
+        aria-busy={preview.loading}
+      >
+        {preview.error !== null ? (
+          <p className="form-error" role="alert">
+            The preview could not be laid out: {preview.error}
+          </p>
+        ) : null}
+        {data === undefined ? (
+          preview.error === null ? (
+            <p className="print-preview__loading">Laying out pages…</p>
+          ) : null
+        ) : (
+          <div className="print-preview__pages" style={{ zoom }}>
+            {data.pages.map((units, index) => (
+              <Page key={index} units={units} preview={data} number={index + 1} />
+            ))}
+          </div>
+        )}
       </div>
     </section>
   );
