@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const fontsDir = join(root, 'resources', 'fonts');
   const results = [
     ...(wanted('seed') ? [await benchSeed(corpusDir, runs)] : []),
-    ...(wanted('pdf') ? [await benchPdfExport(corpusDir, fontsDir, runs)] : []),
+    ...(wanted('pdf') ? await benchPdfExport(corpusDir, fontsDir, runs) : []),
     ...(wanted('import') ? await benchImport(importCount) : []),
     ...(wanted('verify') ? [await benchVerify(excerptCount)] : []),
     ...(wanted('ui')

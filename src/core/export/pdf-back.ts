@@ -3,7 +3,7 @@ import type { NotePlacer } from './pdf-blocks';
 import { destination, GENERATED, noteDestination } from './pdf-blocks';
 import type { PendingFootnote, Sheet } from './pdf-sheet';
 import { COLOUR, FONT } from './pdf-style';
-import { flowHeight, writeFlow } from './text-flow';
+import { flowHeight, flowHeightBound, writeFlow } from './text-flow';
 
 const NOTE_SIZE = 9.5;
 const NUMBER_WIDTH = 22;
@@ -37,11 +37,11 @@ function entryLeft(sheet: Sheet, entry: ListEntry): number {
   return sheet.frame.left + (entry.number === undefined ? HANGING_INDENT : NUMBER_WIDTH);
 }
 
-function entryHeight(sheet: Sheet, entry: ListEntry): number {
+function entryHeight(sheet: Sheet, entry: ListEntry, measure: typeof flowHeight = flowHeight): number {
   const width = sheet.frame.right - entryLeft(sheet, entry);
   sheet.doc.fontSize(NOTE_SIZE);
   return entry.lines.reduce(
-    (sum, line) => sum + flowHeight(sheet.doc, line.text, line.font, { width, lineGap: 2, ...GENERATED }),
+    (sum, line) => sum + measure(sheet.doc, line.text, line.font, { width, lineGap: 2, ...GENERATED }),
     0,
   );
 }
@@ -61,7 +61,7 @@ function writeList(
   entries.forEach((entry, index) => {
     const x = entryLeft(sheet, entry);
     const width = frame.right - x;
-    sheet.keepTogether(entryHeight(sheet, entry));
+    sheet.keepTogetherBounded(entryHeight(sheet, entry, flowHeightBound), () => entryHeight(sheet, entry));
     doc.fontSize(NOTE_SIZE);
     sheet.place(toUnit(index));
     const top = doc.y;

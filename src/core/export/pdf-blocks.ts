@@ -3,7 +3,7 @@ import { runsText } from './layout';
 import type { Sheet } from './pdf-sheet';
 import { COLOUR, FONT, LIST_INDENT, QUOTE_INDENT } from './pdf-style';
 import type { FlowRun } from './text-flow';
-import { flowDirection, flowHeight, writeFlow, writeLine } from './text-flow';
+import { flowDirection, flowHeight, flowHeightBound, writeFlow, writeLine } from './text-flow';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -49,7 +49,10 @@ function quoteText(block: Extract<PrintBlock, { kind: 'quote' }>): string {
   return `${block.text}${superscript(block.citation)}`;
 }
 
-function blockHeight({ doc, frame }: Sheet, block: PrintBlock): number {
+/** How a height is measured: exactly, or as a cheap upper bound (see flowHeightBound). */
+type Measure = typeof flowHeight;
+
+function blockHeight({ doc, frame }: Sheet, block: PrintBlock, flowHeight: Measure): number {
   const width = frame.contentWidth;
   doc.fontSize(11);
   if (block.kind === 'paragraph') {
@@ -69,6 +72,17 @@ function blockHeight({ doc, frame }: Sheet, block: PrintBlock): number {
   return quote + 6 + flowHeight(doc, `— ${block.attribution}`, FONT.regular, { ...indented, ...GENERATED });
 }
 
+/** Starts a new page unless the block (as `needed` says) fits; measured exactly only near the foot. */
+function keepBlock(
+  sheet: Sheet,
+  block: PrintBlock,
+  needed: (height: number) => number = (height) => height,
+): void {
+  sheet.keepTogetherBounded(needed(blockHeight(sheet, block, flowHeightBound)), () =>
+    needed(blockHeight(sheet, block, flowHeight)),
+  );
+}
+
 function writeHeading(sheet: Sheet, section: PrintSection, index: number): void {
   const { doc, frame } = sheet;
   const size = section.level === 1 ? 14 : 12;
@@ -76,8 +90,12 @@ function writeHeading(sheet: Sheet, section: PrintSection, index: number): void 
   const height = flowHeight(doc, section.heading, FONT.bold, { width: frame.contentWidth }) + 10;
   // A heading never sits alone at the foot of a page: keep it with the start of its first block.
   const first = section.blocks[0];
-  const firstHeight = first === undefined ? 0 : Math.min(blockHeight(sheet, first), 60);
-  sheet.keepTogether(height + firstHeight + 6);
+  const firstHeight = (measure: Measure) =>
+    first === undefined ? 0 : Math.min(blockHeight(sheet, first, measure), 60);
+  sheet.keepTogetherBounded(
+    height + firstHeight(flowHeightBound) + 6,
+    () => height + firstHeight(flowHeight) + 6,
+  );
   sheet.place({ kind: 'heading', text: section.heading, level: section.level });
   destination(doc, sectionDestination(index), frame.left, doc.y);
   doc.fontSize(size).fillColor(COLOUR.text);
@@ -137,7 +155,7 @@ function safeLink(link: string | undefined): string | undefined {
 
 function writeListItem(sheet: Sheet, block: Extract<PrintBlock, { kind: 'list-item' }>): void {
   const { doc, frame } = sheet;
-  sheet.keepTogether(Math.min(blockHeight(sheet, block), 40));
+  keepBlock(sheet, block, (height) => Math.min(height, 40));
   sheet.place({ kind: 'block', block });
   const top = doc.y;
   const rtl = flowDirection(runsText(block.runs)) === 'rtl';
@@ -170,7 +188,7 @@ function writeListItem(sheet: Sheet, block: Extract<PrintBlock, { kind: 'list-it
 
 function writeJudgment(sheet: Sheet, block: Extract<PrintBlock, { kind: 'judgment' }>): void {
   const { doc, frame } = sheet;
-  sheet.keepTogether(blockHeight(sheet, block));
+  keepBlock(sheet, block);
   sheet.place({ kind: 'block', block });
   const top = doc.y;
   const rtl = flowDirection(block.text) === 'rtl';
@@ -218,7 +236,7 @@ function writeQuote(sheet: Sheet, block: Extract<PrintBlock, { kind: 'quote' }>,
   const { doc, frame } = sheet;
   // Keep a quote with its attribution (and a footnote with it) when it fits on one page.
   const note = notes.heightFor(block.citation);
-  sheet.keepTogether(blockHeight(sheet, block) + note);
+  keepBlock(sheet, block, (height) => height + note);
   notes.placed(block.citation);
   sheet.place({ kind: 'block', block });
   const top = doc.y;
@@ -254,7 +272,7 @@ function writeQuote(sheet: Sheet, block: Extract<PrintBlock, { kind: 'quote' }>,
 function writeParagraph(sheet: Sheet, block: Extract<PrintBlock, { kind: 'paragraph' }>): void {
   const { doc, frame } = sheet;
   // At least two lines together at the foot of a page (no lone first line).
-  sheet.keepTogether(Math.min(blockHeight(sheet, block), 32));
+  keepBlock(sheet, block, (height) => Math.min(height, 32));
   sheet.place({ kind: 'block', block });
   sheet.tag('P', () => writeRuns(doc, block.runs, frame.left, frame.contentWidth));
   doc.x = frame.left;

@@ -61,6 +61,15 @@ export class Sheet {
     if (this.doc.y + height > this.bottom && height <= fullPage) this.doc.addPage();
   }
 
+  /**
+   * keepTogether for a height known exactly only at a cost: when the cheap upper `bound` fits on
+   * this page the block fits too, and `exact` is never measured.
+   */
+  keepTogetherBounded(bound: number, exact: () => number): void {
+    if (this.doc.y + bound <= this.bottom) return;
+    this.keepTogether(exact());
+  }
+
   /** Keeps `height` more at the foot of the current page free (for a footnote set there later). */
   reserveFootnote(height: number): void {
     this.footnoteReserve += height;

@@ -67,6 +67,59 @@ export function flowHeight(
   return lines.length * (doc.currentLineHeight(true) + (options.lineGap ?? 0));
 }
 
+/** Word widths per document, by font, size and word (briefings repeat most of their words). */
+const wordWidths = new WeakMap<Doc, Map<string, number>>();
+
+/**
+ * A cheap upper bound of `flowHeight` for text without right-to-left letters: a greedy wrap at
+ * spaces only, each word measured with its space and the line a point narrower. pdfkit breaks at
+ * least wherever this does (also after hyphens), so it never needs more lines than this counts.
+ * Deciding whether a block fits at the foot of a page needs the exact height only when this bound
+ * does not already fit.
+ */
+export function flowHeightBound(
+  doc: Doc,
+  text: string,
+  font: string,
+  options: Pick<FlowOptions, 'width' | 'lineGap' | 'direction'>,
+): number {
+  if (containsRtl(text)) return flowHeight(doc, text, font, options);
+  doc.font(font);
+  const lineHeight = doc.currentLineHeight(true);
+  let cache = wordWidths.get(doc);
+  if (cache === undefined) {
+    cache = new Map();
+    wordWidths.set(doc, cache);
+  }
+  const prefix = `${font}\u0000${lineHeight}\u0000`;
+  const width = options.width - 1;
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines += 1;
+    let used = 0;
+    for (const word of paragraph.split(' ')) {
+      const key = prefix + word;
+      let wide = cache.get(key);
+      if (wide === undefined) {
+        wide = doc.widthOfString(`${word} `);
+        cache.set(key, wide);
+      }
+      if (used > 0 && used + wide > width) {
+        lines += 1;
+        used = 0;
+      }
+      // A word wider than the line is cut across lines.
+      if (wide > width) {
+        lines += Math.ceil(wide / width);
+        used = 0;
+      } else {
+        used += wide;
+      }
+    }
+  }
+  return lines * (lineHeight + (options.lineGap ?? 0));
+}
+
 function drawLine(doc: Doc, runs: readonly FlowRun[], line: BidiLine<number>, left: number, y: number): void {
   for (const piece of line.pieces) {
     const run = runs[piece.style];
