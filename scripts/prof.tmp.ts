@@ -18,7 +18,9 @@ import { createTempCore } from '../src/core/testing/temp-core';
     for (let quote = 0; quote < 6; quote += 1) {
       const block = paragraphs[(quote + index) % paragraphs.length]!;
       items.push({ document: summary.id, quote: document.text.slice(block.start, block.end) });
-      items.push({ text: `Commentary ${quote + 1} on ${summary.title}: the passage bears on the outlook and is weighed against other reporting.` });
+      items.push({
+        text: `Commentary ${quote + 1} on ${summary.title}: the passage bears on the outlook and is weighed against other reporting.`,
+      });
     }
     sections.push({ heading: `${index + 1}. ${summary.title}`, items });
   }

@@ -143,6 +143,15 @@ function printedSections(sections: readonly PrintSection[]): PrintSection[] {
   });
 }
 
+/** The lines under a source in the appendix, the same in every format. */
+export function appendixDetails(entry: AppendixEntry): string[] {
+  return [
+    `Accessed ${entry.accessed}`,
+    `File SHA-256 ${entry.fileSha256}`,
+    `Text SHA-256 ${entry.textSha256}`,
+  ];
+}
+
 /** The plain text of a run list (for measuring and for plain outputs). */
 export function runsText(list: readonly PrintRun[]): string {
   return list.map((run) => run.text).join('');

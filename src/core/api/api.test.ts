@@ -58,6 +58,30 @@ describe('the API a window uses', () => {
       '1. Daniel Okafor-Reid, “Red Sea War-Risk Premiums Refuse to Fall,” Harbourline Weekly, November 21, 2025',
     );
     expect(text).toContain('Page 2 of 2');
+    expect(await handlers.exportStatus({})).toEqual({ stage: 'idle', pages: 0 });
+
+    // The preview is the PDF's own page layout; print settings change it and are undoable.
+    const preview = await handlers.previewBriefing({ briefingId: briefing.id });
+    expect(preview.pages.map((units) => units.map((unit) => unit.kind))).toEqual([
+      ['title'],
+      ['heading', 'block', 'list-heading', 'note', 'list-heading', 'entry'],
+    ]);
+    const changed = await handlers.updateBriefing({
+      briefingId: briefing.id,
+      printSettings: { titlePage: false, notes: 'footnotes', pageSize: 'Letter' },
+    });
+    expect(changed.printSettings).toMatchObject({ titlePage: false, notes: 'footnotes', pageSize: 'Letter' });
+    const onePage = await handlers.previewBriefing({ briefingId: briefing.id });
+    expect(onePage).toMatchObject({ width: 612, height: 792 });
+    expect(onePage.pages.map((units) => units.map((unit) => unit.kind))).toEqual([
+      ['title', 'heading', 'block', 'list-heading', 'entry', 'footnote'],
+    ]);
+    const undone = await handlers.undoBriefing({ briefingId: briefing.id });
+    expect(undone.briefing.printSettings).toMatchObject({
+      titlePage: true,
+      notes: 'endnotes',
+      pageSize: 'A4',
+    });
   });
 
   it('refuses an excerpt that a briefing quotes from being deleted', async () => {

@@ -3,7 +3,7 @@ import { CitationWriter, type NoteMode } from './docx-citations';
 import { paragraphXml, textRuns } from './docx-runs';
 import { isRtlParagraph, R_NS, REL_TYPE, W_NS, xmlAttr } from './docx-xml';
 import type { PrintBlock, PrintModel, PrintRun } from './layout';
-import { runsText } from './layout';
+import { appendixDetails, runsText } from './layout';
 
 /** An ordered list's numbering instance (numbering.xml) and the number it starts at. */
 export type OrderedList = Readonly<{ numId: number; start: number }>;
@@ -120,6 +120,13 @@ export function documentBody(model: PrintModel, mode: NoteMode): DocumentBody {
   if (model.sources.length > 0) {
     plain('Heading1', 'Sources', true);
     for (const source of model.sources) plain('Bibliography', source);
+  }
+  if ((model.appendix ?? []).length > 0) {
+    plain('Heading1', 'Appendix: source records', true);
+    for (const entry of model.appendix ?? []) {
+      plain('Bibliography', entry.source);
+      for (const line of appendixDetails(entry)) plain('Bibliography', line);
+    }
   }
   // Word prints endnotes after the last paragraph, so this heading sits directly above them.
   if (model.notes.length > 0) plain('Heading1', 'Notes');

@@ -86,6 +86,29 @@ describe('docxFromModel', () => {
     ]);
   });
 
+  it('reads back the source appendix after the sources', async () => {
+    const model: PrintModel = {
+      ...sampleModel(),
+      appendix: [
+        {
+          source: 'Reporter, Jane. “Exports fall.” Energy Daily, 2024.',
+          fileSha256: 'a'.repeat(64),
+          textSha256: 'b'.repeat(64),
+          accessed: '5 March 2024',
+        },
+      ],
+    };
+    const texts = (await importDocx(build(model), 'briefing.docx')).blocks.map((block) => block.text);
+    const at = texts.indexOf('Appendix: source records');
+    expect(at).toBeGreaterThan(texts.indexOf('Sources'));
+    expect(texts.slice(at + 1, at + 5)).toEqual([
+      'Reporter, Jane. “Exports fall.” Energy Daily, 2024.',
+      'Accessed 5 March 2024',
+      `File SHA-256 ${'a'.repeat(64)}`,
+      `Text SHA-256 ${'b'.repeat(64)}`,
+    ]);
+  });
+
   it('writes one real endnote per note, referenced from the quotes in number order', () => {
     const model = sampleModel();
     const parts = unpackText(build(model));

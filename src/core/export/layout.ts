@@ -1,3 +1,3 @@
 /** The print layout is pure and shared with the renderer's preview, so both show the same thing. */
-export { layoutBriefing, runsText } from '../../shared/print-layout';
+export { appendixDetails, layoutBriefing, runsText } from '../../shared/print-layout';
 export type { PrintBlock, PrintModel, PrintNote, PrintRun, PrintSection } from '../../shared/print-layout';

@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../corpus/imported-document';
 import type { PrintBlock, PrintModel } from './layout';
 import { markdownFromModel } from './markdown';
 import { HOSTILE_QUOTE, sampleModel } from './testing/sample-model';
+import { latinModel } from './testing/print-models';
 
 /** Renders Markdown as GFM (marked has no footnotes, so `[^1]` stays literal text). */
 function render(markdown: string): ReturnType<typeof parseDocument> {
@@ -258,5 +259,25 @@ describe('markdownFromModel', () => {
       sources: [],
     });
     expect(markdown).toBe('# ABC\n\n---\n');
+  });
+});
+
+describe('the source appendix', () => {
+  it('lists each source with its hashes and access date, as the PDF does', () => {
+    const markdown = markdownFromModel({
+      ...latinModel(),
+      appendix: [
+        {
+          source: 'Okafor-Reid, Daniel. “Red Sea.” Harbourline Weekly, 2025.',
+          fileSha256: 'a'.repeat(64),
+          textSha256: 'b'.repeat(64),
+          accessed: '27 November 2026',
+        },
+      ],
+    });
+    expect(markdown).toContain('## Appendix: source records');
+    expect(markdown).toContain(
+      `- Okafor-Reid, Daniel. “Red Sea.” Harbourline Weekly, 2025.  \n  Accessed 27 November 2026  \n  File SHA-256 ${'a'.repeat(64)}  \n  Text SHA-256 ${'b'.repeat(64)}`,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { PrintBlock, PrintModel } from './layout';
+import { appendixDetails } from './layout';
 import { escapeInline, escapeLineStart, inlineRuns } from './markdown-inline';
 
 /** A top-level Markdown block, and whether it belongs to a list (list items join without a gap). */
@@ -131,6 +132,16 @@ export function markdownFromModel(model: PrintModel): string {
     chunks.push({ text: '## Sources' });
     for (const source of model.sources) {
       chunks.push({ text: `- ${escapeLineStart(escapeInline(oneLine(source)))}`, list: 'bullet' });
+    }
+  }
+  if ((model.appendix ?? []).length > 0) {
+    chunks.push({ text: '## Appendix: source records' });
+    for (const entry of model.appendix ?? []) {
+      const details = appendixDetails(entry).map((line) => escapeInline(line));
+      chunks.push({
+        text: `- ${escapeLineStart(escapeInline(oneLine(entry.source)))}  \n  ${details.join('  \n  ')}`,
+        list: 'bullet',
+      });
     }
   }
   if (model.notes.length > 0) {

@@ -1,4 +1,5 @@
 import type { PrintModel, PrintNote } from './layout';
+import { appendixDetails } from './layout';
 import type { NotePlacer } from './pdf-blocks';
 import { destination, GENERATED, noteDestination } from './pdf-blocks';
 import type { PendingFootnote, Sheet } from './pdf-sheet';
@@ -117,11 +118,7 @@ export function writeSources(sheet: Sheet, model: PrintModel): void {
 export function writeSourceAppendix(sheet: Sheet, model: PrintModel): void {
   const entries = model.appendix ?? [];
   if (entries.length === 0) return;
-  const details = entries.map((entry) => [
-    `Accessed ${entry.accessed}`,
-    `File SHA-256 ${entry.fileSha256}`,
-    `Text SHA-256 ${entry.textSha256}`,
-  ]);
+  const details = entries.map(appendixDetails);
   writeList(
     sheet,
     'Appendix: source records',

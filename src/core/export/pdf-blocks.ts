@@ -1,3 +1,4 @@
+import { isSafeLink } from '../../shared/rich-text';
 import type { PrintBlock, PrintRun, PrintSection } from './layout';
 import { runsText } from './layout';
 import type { Sheet } from './pdf-sheet';
@@ -148,9 +149,9 @@ function writeRuns(doc: Doc, runs: readonly PrintRun[], x: number, width: number
   );
 }
 
-/** Only web and mail addresses become live links in a distributed document. */
+/** Only addresses the editor accepts as links (web and mail) become live links in the PDF. */
 function safeLink(link: string | undefined): string | undefined {
-  return link !== undefined && /^(https?:|mailto:)/i.test(link) ? link : undefined;
+  return link !== undefined && isSafeLink(link) ? link : undefined;
 }
 
 function writeListItem(sheet: Sheet, block: Extract<PrintBlock, { kind: 'list-item' }>): void {
