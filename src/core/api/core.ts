@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { dirname } from 'node:path';
 import type { BriefingApi } from '../../shared/api';
 import { briefingHandlers } from '../briefing/handlers';
 import { corpusHandlers } from '../corpus/handlers';
@@ -10,6 +11,8 @@ import { excerptLibraryHandlers } from '../excerpts/library-handlers';
 import { exportHandlers, type ExportRegistry } from '../export/handlers';
 import { searchHandlers } from '../search/handlers';
 import type { CorePorts } from '../ports';
+import { cleanStaleTemporaries } from '../export/atomic-write';
+import { listExportFolders, rememberExportFolder } from '../store/export-folders';
 import { openStore } from '../store/open';
 
 export type CoreContext = Readonly<{
@@ -33,8 +36,19 @@ export type Core = Readonly<{
 }>;
 
 /** Opens the library in `ports.dataDir` and combines every feature's handlers into the API. */
-export function createCore(ports: CorePorts): Core {
-  const db = openStore({ dataDir: ports.dataDir, nativeBinding: ports.nativeBinding });
+export function createCore(hostPorts: CorePorts): Core {
+  const db = openStore({ dataDir: hostPorts.dataDir, nativeBinding: hostPorts.nativeBinding });
+  // A crash during an export can leave a temporary file beside the target; the folders exports go
+  // to are remembered before anything is written there, and cleaned of stale temporaries here.
+  for (const folder of [hostPorts.dataDir, ...listExportFolders(db)]) cleanStaleTemporaries(folder);
+  const ports: CorePorts = {
+    ...hostPorts,
+    chooseSavePath: async (request) => {
+      const path = await hostPorts.chooseSavePath(request);
+      if (path !== null) rememberExportFolder(db, dirname(path));
+      return path;
+    },
+  };
   const pool = ports.parserWorker === undefined ? undefined : new ParserPool({ worker: ports.parserWorker });
   const context: CoreContext = {
     db,
