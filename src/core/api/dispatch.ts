@@ -1,6 +1,7 @@
 import type { ApiEnvelope, ApiErrorBody, BriefingApi } from '../../shared/api';
 import { isApiMethod } from '../../shared/methods';
 import { API_INPUT_SCHEMAS } from '../../shared/schemas';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../disk-full';
 import { isCoreError } from '../errors';
 import { isPlainData } from './plain-data';
 
@@ -41,6 +42,10 @@ export async function dispatch(
     return { ok: true, value: value ?? null };
   } catch (error) {
     if (isCoreError(error)) return failure({ code: error.code, message: error.message });
+    if (isDiskFull(error)) {
+      log(`${method} could not save: the disk is full`, error);
+      return failure({ code: 'internal', message: DISK_FULL_MESSAGE });
+    }
     log(`Unexpected error in ${method}`, error);
     return failure({
       code: 'internal',
