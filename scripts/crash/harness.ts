@@ -39,6 +39,8 @@ export type CrashReport = {
   inFlightAbsent: number;
   /** Changes the worker's API call refused (not changes; each must have left no trace). */
   refused: number;
+  /** Temporary export files killed workers left behind (each start must remove them). */
+  temporariesLeft: number;
   /** Temporaries of killed writers still there after the next start cleaned up. */
   staleTemporaries: number;
   unversionedExports: number;
@@ -135,6 +137,7 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
     inFlightApplied: 0,
     inFlightAbsent: 0,
     refused: 0,
+    temporariesLeft: 0,
     staleTemporaries: 0,
     unversionedExports: 0,
     byKind: {},
@@ -161,6 +164,7 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
         '--seed',
         String(seed * 100_003 + kill),
       ];
+      report.temporariesLeft += strayTemporaries([dataDir, exportDir], -1).length;
       const life = await live(args, delay, !atStartup, (pid) => {
         const stray = strayTemporaries([dataDir, exportDir], pid);
         report.staleTemporaries += stray.length;

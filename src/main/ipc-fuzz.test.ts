@@ -186,7 +186,7 @@ describe('the IPC door under arbitrary payloads', () => {
       expect(counts.reached, `${method}: no valid payload reached core`).toBeGreaterThan(0);
       expect(counts.refused, method).toBeGreaterThan(0);
     }
-  });
+  }, 300_000);
 
   it('refuses unknown and inherited method names without reaching core', async () => {
     const spy = spyCore();

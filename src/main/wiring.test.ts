@@ -36,6 +36,8 @@ afterEach(() => {
 });
 
 const ENTRY = 'app://main/index.html';
+/** Start-up opens a real library; on a busy machine that can take a while. */
+const WAIT = { timeout: 20_000, interval: 20 };
 const PRELOAD = resolve(__dirname, '..', 'preload', 'index.js');
 
 /** Starts the main process as Electron would, against a temporary app folder and data folder. */
@@ -74,7 +76,7 @@ async function startMain(options: { isPackaged: boolean; singleInstance?: boolea
     await vi.waitFor(() => {
       expect(fake.state.calls.errorBoxes).toEqual([]);
       expect(fake.state.windows[0]?.loaded).toEqual([ENTRY]);
-    });
+    }, WAIT);
   }
   return fake.state;
 }
@@ -180,18 +182,18 @@ describe('the main process under a recorded electron', () => {
 
     state.messageBoxResponse = 0; // Cancel
     expect(contents.windowOpen?.({ url: link })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(state.calls.messageBoxes).toHaveLength(1));
+    await vi.waitFor(() => expect(state.calls.messageBoxes).toHaveLength(1), WAIT);
     await flush();
     expect(state.calls.messageBoxes[0]?.detail).toBe(link);
     expect(state.calls.openExternal).toEqual([]);
 
     state.messageBoxResponse = 1; // Open in Browser
     expect(contents.windowOpen?.({ url: link })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(state.calls.openExternal).toEqual([link]));
+    await vi.waitFor(() => expect(state.calls.openExternal).toEqual([link]), WAIT);
 
     // A click on a plain link navigates the window: refused there, offered outside.
     expect(prevented(contents, 'will-navigate', 'http://example.net/a')).toBe(true);
-    await vi.waitFor(() => expect(state.calls.openExternal).toEqual([link, 'http://example.net/a']));
+    await vi.waitFor(() => expect(state.calls.openExternal).toEqual([link, 'http://example.net/a']), WAIT);
 
     const asked = state.calls.messageBoxes.length;
     for (const refused of [
