@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/api/core';
 import { seedFromCorpusOnce } from '../core/corpus/seed';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol';
+import { electronExternalLinks } from './external-links';
 import { registerApiHandler } from './ipc';
 import { buildApplicationMenu } from './menu';
 import { resolveAppPaths } from './paths';
@@ -20,7 +21,7 @@ protocol.registerSchemesAsPrivileged([
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  installWebContentsHardening(app);
+  installWebContentsHardening(app, electronExternalLinks(log));
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
     if (window !== undefined) {
@@ -51,8 +52,11 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
     mainDir: __dirname,
   });
+  const requests = { allowDevTools: !app.isPackaged };
+  // Windows use persist:main; the default session is locked down too, for anything that falls back to it.
+  hardenSession(session.defaultSession, requests);
   const appSession = session.fromPartition('persist:main');
-  hardenSession(appSession);
+  hardenSession(appSession, requests);
   appSession.protocol.handle(APP_SCHEME, (request) => serveAppRequest(paths.rendererRoot, request.url));
 
   // Test runs (never a packaged app) may point the app at a temporary library and export folder.

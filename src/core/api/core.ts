@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { dirname } from 'node:path';
 import type { BriefingApi } from '../../shared/api';
 import { briefingHandlers } from '../briefing/handlers';
 import { corpusHandlers } from '../corpus/handlers';
@@ -13,6 +14,8 @@ import { IN_PROCESS_LAYOUT, type PdfLayout } from '../export/service';
 import type { ExportProgress } from '../../shared/dto';
 import { searchHandlers } from '../search/handlers';
 import type { CorePorts } from '../ports';
+import { cleanStaleTemporaries } from '../export/atomic-write';
+import { listExportFolders, rememberExportFolder } from '../store/export-folders';
 import { openStore } from '../store/open';
 
 export type CoreContext = Readonly<{
@@ -40,8 +43,19 @@ export type Core = Readonly<{
 }>;
 
 /** Opens the library in `ports.dataDir` and combines every feature's handlers into the API. */
-export function createCore(ports: CorePorts): Core {
-  const db = openStore({ dataDir: ports.dataDir, nativeBinding: ports.nativeBinding });
+export function createCore(hostPorts: CorePorts): Core {
+  const db = openStore({ dataDir: hostPorts.dataDir, nativeBinding: hostPorts.nativeBinding });
+  // A crash during an export can leave a temporary file beside the target; the folders exports go
+  // to are remembered before anything is written there, and cleaned of stale temporaries here.
+  for (const folder of [hostPorts.dataDir, ...listExportFolders(db)]) cleanStaleTemporaries(folder);
+  const ports: CorePorts = {
+    ...hostPorts,
+    chooseSavePath: async (request) => {
+      const path = await hostPorts.chooseSavePath(request);
+      if (path !== null) rememberExportFolder(db, dirname(path));
+      return path;
+    },
+  };
   const pool = ports.parserWorker === undefined ? undefined : new ParserPool({ worker: ports.parserWorker });
   const layoutThread = ports.layoutWorker === undefined ? undefined : new LayoutThread(ports.layoutWorker);
   const context: CoreContext = {

@@ -1,7 +1,9 @@
 import type { ApiEnvelope, ApiErrorBody, BriefingApi } from '../../shared/api';
 import { isApiMethod } from '../../shared/methods';
 import { API_INPUT_SCHEMAS } from '../../shared/schemas';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../disk-full';
 import { isCoreError } from '../errors';
+import { isPlainData } from './plain-data';
 
 export type Logger = (message: string, error?: unknown) => void;
 
@@ -19,13 +21,19 @@ export async function dispatch(
   if (!isApiMethod(method)) {
     return failure({ code: 'unknown-method', message: 'That action does not exist.' });
   }
+  if (!isPlainData(input)) {
+    return failure({ code: 'invalid-input', message: 'The request was not valid: it must be plain data.' });
+  }
   const parsed = API_INPUT_SCHEMAS[method].safeParse(input ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue === undefined || issue.path.length === 0 ? '' : ` (${issue.path.join('.')})`;
+    const where =
+      issue === undefined || issue.path.length === 0 ? '' : ` (${shorten(issue.path.join('.'), 80)})`;
     return failure({
       code: 'invalid-input',
-      message: `The request was not valid${where}: ${issue?.message ?? 'invalid'}.`,
+      // The message may quote the caller's own keys; it is shortened so that a huge key cannot
+      // come back as a huge error.
+      message: `The request was not valid${where}: ${shorten(issue?.message ?? 'invalid', 200)}.`,
     });
   }
   try {
@@ -34,6 +42,10 @@ export async function dispatch(
     return { ok: true, value: value ?? null };
   } catch (error) {
     if (isCoreError(error)) return failure({ code: error.code, message: error.message });
+    if (isDiskFull(error)) {
+      log(`${method} could not save: the disk is full`, error);
+      return failure({ code: 'internal', message: DISK_FULL_MESSAGE });
+    }
     log(`Unexpected error in ${method}`, error);
     return failure({
       code: 'internal',
@@ -41,6 +53,10 @@ export async function dispatch(
         'Something went wrong inside Briefing Builder. Your library is unchanged; try again, and report it if it keeps happening.',
     });
   }
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function failure(error: ApiErrorBody): ApiEnvelope<never> {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../disk-full';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
 import { insertBlocks } from '../store/blocks';
@@ -264,6 +265,7 @@ function requireImportableBytes(bytes: Buffer): void {
 
 function describeImportError(error: unknown): string {
   if (error instanceof CoreError) return error.message;
+  if (isDiskFull(error)) return DISK_FULL_MESSAGE;
   if (error instanceof Error && 'code' in error && error.code === 'EACCES') {
     return 'The file cannot be read (permission denied).';
   }

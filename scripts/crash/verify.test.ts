@@ -1,0 +1,201 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempCore, type TempCore } from '../../src/core/testing/temp-core';
+import { applyAck, emptyModel, type Model } from './model';
+import type { Op } from './protocol';
+import { verifyAfterKill } from './verify';
+
+// The checks the crash harness runs after each kill, shown to fire on libraries damaged by hand:
+// a harness whose checks cannot fail would report 0/0/0 whatever happened.
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+type Library = { core: TempCore; model: Model; exportDir: string; ids: Record<string, string> };
+
+async function library(): Promise<Library> {
+  const core = createTempCore();
+  cleanups.push(core.dispose);
+  const exportDir = join(core.dataDir, 'exports');
+  mkdirSync(exportDir);
+  const model = emptyModel();
+  const ack = (op: Op, result: Parameters<typeof applyAck>[2]) => applyAck(model, op, result);
+  const text =
+    'Dispatch zq1x0\n\nThe zq1x0 report. Harbour tariff convoy insurer grain corridor sanction cable.\n';
+  const outcome = await core.handlers.importPastedText({ text });
+  const documentId = outcome.documentId!;
+  ack({ id: '1.0', marker: 'zq1x0', kind: 'import', via: 'paste' }, { documentId });
+  const excerpt = await core.handlers.createExcerpt({ documentId, start: 30, end: 60 });
+  ack(
+    { id: '1.1', marker: 'zq1x1', kind: 'createExcerpt', documentId, start: 30, end: 60 },
+    { excerptId: excerpt.id },
+  );
+  await core.handlers.updateExcerpt({
+    excerptId: excerpt.id,
+    note: 'Note zq1x2',
+    tags: ['zq1x2a', 'zq1x2b'],
+  });
+  ack(
+    {
+      id: '1.2',
+      marker: 'zq1x2',
+      kind: 'updateExcerpt',
+      excerptId: excerpt.id,
+      note: 'Note zq1x2',
+      tags: ['zq1x2a', 'zq1x2b'],
+    },
+    {},
+  );
+  const briefing = await core.handlers.createBriefing({ title: 'Briefing zq1x3' });
+  ack(
+    { id: '1.3', marker: 'zq1x3', kind: 'createBriefing', title: 'Briefing zq1x3', template: null },
+    { briefingId: briefing.id, sectionIds: [] },
+  );
+  const withSection = await core.handlers.addSection({ briefingId: briefing.id, heading: 'Section zq1x4' });
+  const sectionId = withSection.sections[0]!.id;
+  ack(
+    { id: '1.4', marker: 'zq1x4', kind: 'addSection', briefingId: briefing.id, heading: 'Section zq1x4' },
+    { sectionId },
+  );
+  const withItems = await core.handlers.addBriefingItem({
+    briefingId: briefing.id,
+    sectionId,
+    item: {
+      kind: 'commentary',
+      rich: { blocks: [{ type: 'paragraph', content: [{ text: 'Comment zq1x5' }] }] },
+    },
+  });
+  const itemId = withItems.sections[0]!.items[0]!.id;
+  ack(
+    {
+      id: '1.5',
+      marker: 'zq1x5',
+      kind: 'addCommentary',
+      briefingId: briefing.id,
+      sectionId,
+      text: 'Comment zq1x5',
+    },
+    { itemId },
+  );
+  const second = await core.handlers.addBriefingItem({
+    briefingId: briefing.id,
+    sectionId,
+    item: { kind: 'excerpt', excerptId: excerpt.id },
+  });
+  const secondId = second.sections[0]!.items[1]!.id;
+  ack(
+    {
+      id: '1.6',
+      marker: 'zq1x6',
+      kind: 'addExcerptItem',
+      briefingId: briefing.id,
+      sectionId,
+      excerptId: excerpt.id,
+    },
+    { itemId: secondId },
+  );
+  return {
+    core,
+    model,
+    exportDir,
+    ids: { documentId, excerptId: excerpt.id, briefingId: briefing.id, sectionId, itemId, secondId },
+  };
+}
+
+const verdictOf = (lib: Library, inFlight: Op | null = null) =>
+  verifyAfterKill(lib.core.db, lib.exportDir, lib.model, inFlight);
+
+describe('the checks after a kill', () => {
+  it('pass on an intact library', async () => {
+    const verdict = verdictOf(await library());
+    expect(verdict).toMatchObject({ corrupt: [], lost: [], partial: [], inFlightApplied: null });
+  });
+
+  it('report a document without its blocks or full-text entry as half-applied', async () => {
+    const lib = await library();
+    lib.core.db.prepare('DELETE FROM blocks WHERE document_id = ?').run(lib.ids['documentId']);
+    expect(verdictOf(lib).partial.join()).toMatch(/has no blocks/);
+    lib.core.db.prepare('DELETE FROM document_search WHERE document_id = ?').run(lib.ids['documentId']);
+    expect(verdictOf(lib).partial.join()).toMatch(/0 search rows/);
+  });
+
+  it('report an excerpt whose full-text row is missing or stale as half-applied', async () => {
+    const lib = await library();
+    lib.core.db.exec('DROP TRIGGER excerpt_search_update');
+    lib.core.db.prepare("UPDATE excerpts SET note = 'Note zq1x9' WHERE id = ?").run(lib.ids['excerptId']);
+    const verdict = verdictOf(lib, {
+      id: '1.9',
+      marker: 'zq1x9',
+      kind: 'updateExcerpt',
+      excerptId: lib.ids['excerptId']!,
+      note: 'Note zq1x9',
+      tags: ['zq1x9a', 'zq1x9b'],
+    });
+    expect(verdict.partial.join()).toMatch(/full-text row differs/);
+    expect(verdict.partial.join()).toMatch(/note and tags of different edits/);
+  });
+
+  it('report an acknowledged change that is not there as lost', async () => {
+    const lib = await library();
+    lib.core.db.prepare('DELETE FROM briefing_items WHERE id = ?').run(lib.ids['itemId']);
+    lib.core.db.prepare('UPDATE briefing_items SET position = 0 WHERE id = ?').run(lib.ids['secondId']);
+    lib.core.db.prepare("UPDATE briefings SET bluf = 'older' WHERE id = ?").run(lib.ids['briefingId']);
+    const verdict = verdictOf(lib);
+    expect(verdict.lost).toEqual(
+      [`block ${lib.ids['itemId']!}`, expect.stringMatching(/title or bluf/) as unknown].sort(),
+    );
+    expect(verdict.partial).toEqual([]);
+  });
+
+  it('accept the change in flight whole or absent, and adopt it when whole', async () => {
+    const lib = await library();
+    const flight: Op = { id: '2.0', marker: 'zq2x0', kind: 'removeItem', itemId: lib.ids['itemId']! };
+    expect(verdictOf(lib, flight)).toMatchObject({ lost: [], partial: [], inFlightApplied: false });
+    await lib.core.handlers.removeBriefingItem({ itemId: lib.ids['itemId']! });
+    expect(verdictOf(lib, flight)).toMatchObject({ lost: [], partial: [], inFlightApplied: true });
+    expect(lib.model.removedItems.has(lib.ids['itemId']!)).toBe(true);
+  });
+
+  it('report gaps in block positions and rows that no change made', async () => {
+    const lib = await library();
+    lib.core.db.prepare('UPDATE briefing_items SET position = 7 WHERE id = ?').run(lib.ids['secondId']);
+    lib.core.db
+      .prepare("INSERT INTO sections (id, briefing_id, position, heading) VALUES ('stray', ?, 1, 'Stray')")
+      .run(lib.ids['briefingId']);
+    const partial = verdictOf(lib).partial.join('\n');
+    expect(partial).toMatch(/blocks of .* at 0,7/);
+    expect(partial).toMatch(/section stray that no acknowledged change made/);
+  });
+
+  it('report a broken full-text index and dangling rows as corruption', async () => {
+    const lib = await library();
+    // An index entry for a row the content table does not have: the external-content index is out of step.
+    lib.core.db.exec(
+      "INSERT INTO document_fts (rowid, title, headings, body) VALUES (999, 'ghost', '', 'ghost text')",
+    );
+    lib.core.db.pragma('foreign_keys = OFF');
+    lib.core.db.prepare('DELETE FROM sections WHERE id = ?').run(lib.ids['sectionId']);
+    const corrupt = verdictOf(lib).corrupt.join('\n');
+    expect(corrupt).toMatch(/document_fts integrity-check/);
+    expect(corrupt).toMatch(/foreign_key_check/);
+  });
+
+  it('report a cut-off export as half-written and a missing one as lost', async () => {
+    const lib = await library();
+    const kept = join(lib.exportDir, 'zq3x0.pdf');
+    writeFileSync(kept, '%PDF-1.7\n...whole...\n%%EOF\n');
+    lib.model.exports.set(kept, { briefingId: lib.ids['briefingId']! });
+    lib.model.exports.set(join(lib.exportDir, 'zq3x1.md'), { briefingId: lib.ids['briefingId']! });
+    writeFileSync(join(lib.exportDir, 'zq3x2.pdf'), '%PDF-1.7\n1 0 obj');
+    writeFileSync(join(lib.exportDir, 'zq3x3.docx'), 'PK\u0003\u0004 truncated');
+    const verdict = verdictOf(lib);
+    expect(verdict.lost).toEqual([`export ${join(lib.exportDir, 'zq3x1.md')}`]);
+    expect(verdict.partial.join('\n')).toMatch(
+      /zq3x2\.pdf is incomplete[\s\S]*zq3x3\.docx is incomplete|zq3x3\.docx is incomplete[\s\S]*zq3x2\.pdf is incomplete/,
+    );
+    expect(verdict.partial.join('\n')).toMatch(/zq3x0\.pdf without its version/);
+  });
+});

@@ -1,0 +1,318 @@
+import type Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseTemporaryName } from '../../src/core/export/atomic-write';
+import { BRIEFING_TEMPLATES } from '../../src/shared/briefing-templates';
+import type { Model } from './model';
+import type { Op } from './protocol';
+import { corruptionProblems, excerptTags, invariantProblems } from './store-checks';
+
+export type Verdict = {
+  /** The store is damaged: integrity_check, foreign keys or a full-text index. */
+  corrupt: string[];
+  /** An acknowledged change is missing. */
+  lost: string[];
+  /** A change is there in part (or something appeared that no change made). */
+  partial: string[];
+  /** Whether the change in flight at the kill turned out applied; null when none was in flight. */
+  inFlightApplied: boolean | null;
+  /** Whole export files whose version row was not saved before the kill (see Model). */
+  unversionedExports: number;
+};
+
+type Actual = {
+  documents: Map<string, string>;
+  excerpts: Map<string, { note: string; tags: string[] }>;
+  briefings: Map<string, { title: string; bluf: string }>;
+  sections: Map<string, { briefingId: string; heading: string }>;
+  items: Map<
+    string,
+    { briefingId: string; sectionId: string; kind: string; body: string; excerptId: string | null }
+  >;
+  versions: Set<string>;
+};
+
+function readActual(db: Database.Database): Actual {
+  const tags = excerptTags(db);
+  return {
+    documents: new Map(
+      (db.prepare('SELECT id, title FROM documents').all() as { id: string; title: string }[]).map((row) => [
+        row.id,
+        /zq\d+x\d+/.exec(row.title)?.[0] ?? '',
+      ]),
+    ),
+    excerpts: new Map(
+      (db.prepare('SELECT id, note FROM excerpts').all() as { id: string; note: string }[]).map((row) => [
+        row.id,
+        { note: row.note, tags: tags.get(row.id) ?? [] },
+      ]),
+    ),
+    briefings: new Map(
+      (
+        db.prepare('SELECT id, title, bluf FROM briefings WHERE deleted_at IS NULL').all() as {
+          id: string;
+          title: string;
+          bluf: string;
+        }[]
+      ).map((row) => [row.id, { title: row.title, bluf: row.bluf }]),
+    ),
+    sections: new Map(
+      (
+        db.prepare('SELECT id, briefing_id AS briefingId, heading FROM sections').all() as {
+          id: string;
+          briefingId: string;
+          heading: string;
+        }[]
+      ).map((row) => [row.id, { briefingId: row.briefingId, heading: row.heading }]),
+    ),
+    items: new Map(
+      (
+        db
+          .prepare(
+            'SELECT id, briefing_id AS briefingId, section_id AS sectionId, kind, body, excerpt_id AS excerptId FROM briefing_items',
+          )
+          .all() as {
+          id: string;
+          briefingId: string;
+          sectionId: string;
+          kind: string;
+          body: string;
+          excerptId: string | null;
+        }[]
+      ).map((row) => [row.id, row]),
+    ),
+    versions: new Set(
+      (
+        db.prepare('SELECT briefing_id AS briefingId, name FROM briefing_versions').all() as {
+          briefingId: string;
+          name: string;
+        }[]
+      ).map((row) => `${row.briefingId}|${row.name}`),
+    ),
+  };
+}
+
+/** True when an exported file is whole: a PDF up to its %%EOF, a Word file up to its zip directory. */
+export function isCompleteExport(path: string): boolean {
+  const bytes = readFileSync(path);
+  if (path.endsWith('.pdf'))
+    return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-32).includes('%%EOF');
+  if (path.endsWith('.docx'))
+    return (
+      bytes.subarray(0, 2).toString('latin1') === 'PK' &&
+      bytes.subarray(-22, -18).equals(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+    );
+  return bytes.length > 0 && bytes.toString('utf8').endsWith('\n');
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.join('\u0000') === b.join('\u0000');
+
+/**
+ * Compares the reopened library with the model. The change in flight (`inFlight`) may be there
+ * whole or not at all; the model then takes whichever it is, so later kills check against it.
+ */
+export function verifyAfterKill(
+  db: Database.Database,
+  exportDir: string,
+  model: Model,
+  inFlight: Op | null,
+): Verdict {
+  const verdict: Verdict = {
+    corrupt: corruptionProblems(db),
+    lost: [],
+    partial: [],
+    inFlightApplied: null,
+    unversionedExports: 0,
+  };
+  try {
+    verdict.partial.push(...invariantProblems(db));
+    compare(db, exportDir, model, inFlight, verdict);
+  } catch (error) {
+    // A library that cannot even be read back is damaged, whatever the checks above found.
+    verdict.corrupt.push(`reading the library back: ${String(error)}`);
+  }
+  return verdict;
+}
+
+function compare(
+  db: Database.Database,
+  exportDir: string,
+  model: Model,
+  inFlight: Op | null,
+  verdict: Verdict,
+): void {
+  const actual = readActual(db);
+  const applied = (yes: boolean) => {
+    if (inFlight !== null) verdict.inFlightApplied = verdict.inFlightApplied === true || yes;
+  };
+  const flight = inFlight;
+
+  for (const [id, marker] of model.documents) {
+    if (actual.documents.get(id) !== marker) verdict.lost.push(`document ${id} (${marker})`);
+  }
+  for (const [id, marker] of actual.documents) {
+    if (model.documents.has(id)) continue;
+    if (flight?.kind === 'import' && marker === flight.marker) {
+      model.documents.set(id, marker);
+      applied(true);
+    } else verdict.partial.push(`document ${id} that no acknowledged change made`);
+  }
+
+  for (const [id, expected] of model.excerpts) {
+    const found = actual.excerpts.get(id);
+    if (found === undefined) {
+      verdict.lost.push(`excerpt ${id}`);
+      continue;
+    }
+    const tags = [...found.tags].sort();
+    if (found.note === expected.note && sameList(tags, expected.tags)) continue;
+    if (flight?.kind === 'updateExcerpt' && flight.excerptId === id) {
+      const next = { note: flight.note, tags: [...flight.tags].sort() };
+      if (found.note === next.note && sameList(tags, next.tags)) {
+        model.excerpts.set(id, next);
+        applied(true);
+        continue;
+      }
+      if (found.note === next.note || sameList(tags, next.tags)) {
+        verdict.partial.push(`excerpt ${id} has the note and tags of different edits`);
+        continue;
+      }
+    }
+    verdict.lost.push(
+      `excerpt ${id}'s note or tags (${found.note} / ${tags.join(' ')}, expected ${expected.note} / ${expected.tags.join(' ')})`,
+    );
+  }
+  for (const id of actual.excerpts.keys()) {
+    if (model.excerpts.has(id)) continue;
+    if (flight?.kind === 'createExcerpt' && verdict.inFlightApplied !== true) {
+      model.excerpts.set(id, { note: '', tags: [] });
+      applied(true);
+    } else verdict.partial.push(`excerpt ${id} that no acknowledged change made`);
+  }
+
+  for (const [id, expected] of model.briefings) {
+    const found = actual.briefings.get(id);
+    if (found === undefined) {
+      verdict.lost.push(`briefing ${id}`);
+      continue;
+    }
+    if (found.title === expected.title && found.bluf === expected.bluf) continue;
+    if (flight?.kind === 'updateBriefing' && flight.briefingId === id) {
+      if (found.title === flight.title && found.bluf === flight.bluf) {
+        model.briefings.set(id, { title: flight.title, bluf: flight.bluf });
+        applied(true);
+        continue;
+      }
+      if (found.title === flight.title || found.bluf === flight.bluf) {
+        verdict.partial.push(`briefing ${id} has the title and bluf of different edits`);
+        continue;
+      }
+    }
+    verdict.lost.push(`briefing ${id}'s title or bluf`);
+  }
+  for (const [id, found] of actual.briefings) {
+    if (model.briefings.has(id)) continue;
+    if (flight?.kind === 'createBriefing' && found.title === flight.title) {
+      const sections = [...actual.sections].filter(([, section]) => section.briefingId === id);
+      const expected =
+        flight.template === null
+          ? 0
+          : (BRIEFING_TEMPLATES.find((t) => t.id === flight.template)?.sections.length ?? -1);
+      if (sections.length !== expected)
+        verdict.partial.push(`briefing ${id} was created with ${sections.length} of ${expected} sections`);
+      model.briefings.set(id, { title: found.title, bluf: found.bluf });
+      for (const [sectionId] of sections) model.sections.set(sectionId, id);
+      applied(true);
+    } else verdict.partial.push(`briefing ${id} that no acknowledged change made`);
+  }
+
+  for (const [id, briefingId] of model.sections) {
+    if (actual.sections.get(id)?.briefingId !== briefingId) verdict.lost.push(`section ${id}`);
+  }
+  for (const [id, found] of actual.sections) {
+    if (model.sections.has(id)) continue;
+    if (
+      flight?.kind === 'addSection' &&
+      found.heading === flight.heading &&
+      found.briefingId === flight.briefingId
+    ) {
+      model.sections.set(id, found.briefingId);
+      applied(true);
+    } else verdict.partial.push(`section ${id} that no acknowledged change made`);
+  }
+
+  for (const [id, expected] of model.items) {
+    const found = actual.items.get(id);
+    if (found === undefined) {
+      if (flight?.kind === 'removeItem' && flight.itemId === id) {
+        model.items.delete(id);
+        model.removedItems.add(id);
+        applied(true);
+      } else verdict.lost.push(`block ${id}`);
+      continue;
+    }
+    if (found.sectionId !== expected.sectionId) {
+      if (flight?.kind === 'moveItem' && flight.itemId === id && found.sectionId === flight.toSectionId) {
+        expected.sectionId = flight.toSectionId;
+        applied(true);
+      } else verdict.lost.push(`block ${id} is in section ${found.sectionId}, not ${expected.sectionId}`);
+    }
+    if (expected.text !== null && found.body !== expected.text) {
+      if (flight?.kind === 'updateCommentary' && flight.itemId === id && found.body === flight.text) {
+        expected.text = flight.text;
+        applied(true);
+      } else verdict.lost.push(`block ${id}'s text (${found.body}, expected ${expected.text})`);
+    }
+  }
+  for (const id of model.removedItems) {
+    if (actual.items.has(id)) verdict.lost.push(`removal of block ${id}`);
+  }
+  for (const [id, found] of actual.items) {
+    if (model.items.has(id)) continue;
+    const adds =
+      (flight?.kind === 'addCommentary' &&
+        found.kind === 'commentary' &&
+        found.body === flight.text &&
+        found.sectionId === flight.sectionId) ||
+      (flight?.kind === 'addExcerptItem' &&
+        found.kind === 'excerpt' &&
+        found.excerptId === flight.excerptId &&
+        found.sectionId === flight.sectionId);
+    if (adds && flight !== null && (flight.kind === 'addCommentary' || flight.kind === 'addExcerptItem')) {
+      model.items.set(id, {
+        briefingId: found.briefingId,
+        sectionId: found.sectionId,
+        kind: flight.kind === 'addCommentary' ? 'commentary' : 'excerpt',
+        text: flight.kind === 'addCommentary' ? flight.text : null,
+      });
+      applied(true);
+    } else verdict.partial.push(`block ${id} that no acknowledged change made`);
+  }
+
+  const files = existsSync(exportDir)
+    ? readdirSync(exportDir).filter((name) => parseTemporaryName(name) === null)
+    : [];
+  for (const [path, { briefingId }] of model.exports) {
+    if (!existsSync(path) || !isCompleteExport(path)) verdict.lost.push(`export ${path}`);
+    if (!actual.versions.has(`${briefingId}|Exported ${basename(path)}`))
+      verdict.partial.push(`export ${path} without its version`);
+  }
+  for (const name of files) {
+    const path = join(exportDir, name);
+    if (model.exports.has(path)) continue;
+    if (!isCompleteExport(path)) verdict.partial.push(`export ${path} is incomplete`);
+    else if (model.unversionedExports.has(path)) continue;
+    else if (flight?.kind === 'export' && flight.path === path) {
+      // The file is renamed into place before the export's version is saved.
+      if (actual.versions.has(`${flight.briefingId}|Exported ${name}`))
+        model.exports.set(path, { briefingId: flight.briefingId });
+      else {
+        model.unversionedExports.add(path);
+        verdict.unversionedExports += 1;
+      }
+      applied(true);
+    } else verdict.partial.push(`export ${path} that no acknowledged change made`);
+  }
+
+  if (inFlight !== null && verdict.inFlightApplied === null) verdict.inFlightApplied = false;
+}
