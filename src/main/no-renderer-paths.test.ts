@@ -12,6 +12,8 @@ const REVIEWED: Readonly<Record<string, string>> = {
   'importFileBytes.name': 'a label for the dropped bytes; core keeps only its last segment',
   'importBundleBytes.name': 'a label for the dropped bundle; core keeps only its base name',
   'pickImportFiles.folders': 'a boolean: whether main opens its dialog for folders or for files',
+  'updateBriefing.printSettings.sourceAppendix':
+    'a boolean: whether the export prints the appendix of sources (read from the store by id)',
   'updateDocumentMetadata.url':
     "the source's web address, citation metadata; never fetched or opened by main",
   'addBriefingItem.item.rich.blocks[].content[].link':

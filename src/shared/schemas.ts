@@ -26,7 +26,7 @@ const printSettings = z
     contents: z.enum(['auto', 'always', 'never']),
     notes: z.enum(['endnotes', 'footnotes']),
     sourceAppendix: z.boolean(),
-    language: z.string().refine(isLanguageTag, 'a language is a tag such as en, en-GB or ar'),
+    language: z.string().max(35).refine(isLanguageTag, 'a language is a tag such as en, en-GB or ar'),
   })
   .partial()
   .strict();
