@@ -16,10 +16,10 @@ export type PdfStructure = Readonly<{
   outline: readonly OutlineEntry[];
 }>;
 
-type RawOutline = Readonly<{ title: string; dest: unknown; items: readonly RawOutline[] }>;
+type PdfDocument = Awaited<ReturnType<typeof PdfJs.getDocument>['promise']>;
 
-/** A PDF's document info, language and bookmarks (with the 1-based page each one opens), via pdf.js. */
-export async function pdfStructureOf(bytes: Buffer): Promise<PdfStructure> {
+/** Opens `bytes` with pdf.js for `read`, and always closes it again. */
+async function withPdf<T>(bytes: Buffer, read: (document: PdfDocument) => Promise<T>): Promise<T> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -28,13 +28,26 @@ export async function pdfStructureOf(bytes: Buffer): Promise<PdfStructure> {
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   try {
-    const document = await task.promise;
+    return await read(await task.promise);
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** The 1-based page a destination (a name or an explicit array) opens. */
+async function pageOfDestination(document: PdfDocument, dest: unknown): Promise<number> {
+  const explicit = typeof dest === 'string' ? await document.getDestination(dest) : dest;
+  const [ref] = Array.isArray(explicit) ? (explicit as unknown[]) : [];
+  return (await document.getPageIndex(ref as Parameters<typeof document.getPageIndex>[0])) + 1;
+}
+
+type RawOutline = Readonly<{ title: string; dest: unknown; items: readonly RawOutline[] }>;
+
+/** A PDF's document info, language and bookmarks (with the 1-based page each one opens), via pdf.js. */
+export async function pdfStructureOf(bytes: Buffer): Promise<PdfStructure> {
+  return withPdf(bytes, async (document) => {
     const metadata = await document.getMetadata();
-    const pageOf = async (dest: unknown): Promise<number> => {
-      const explicit = typeof dest === 'string' ? await document.getDestination(dest) : dest;
-      const [ref] = Array.isArray(explicit) ? (explicit as unknown[]) : [];
-      return (await document.getPageIndex(ref as Parameters<typeof document.getPageIndex>[0])) + 1;
-    };
+    const pageOf = (dest: unknown) => pageOfDestination(document, dest);
     const entries = async (raw: readonly RawOutline[]): Promise<OutlineEntry[]> =>
       Promise.all(
         raw.map(async (item) => ({
@@ -45,9 +58,7 @@ export async function pdfStructureOf(bytes: Buffer): Promise<PdfStructure> {
       );
     const outline = ((await document.getOutline()) as readonly RawOutline[] | null) ?? [];
     return { info: metadata.info as Record<string, unknown>, outline: await entries(outline) };
-  } finally {
-    await task.destroy();
-  }
+  });
 }
 
 /** A link on a page: where it sits and where it goes (a 1-based page, or a web address). */
@@ -80,15 +91,7 @@ function structNode(raw: RawStruct): StructNode {
 
 /** Every link annotation with its target page, each page's structure tree and the MarkInfo flag. */
 export async function pdfAccessOf(bytes: Buffer): Promise<PdfAccess> {
-  const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
-  try {
-    const document = await task.promise;
+  return withPdf(bytes, async (document) => {
     const links: PdfLink[] = [];
     const structure: (StructNode | null)[] = [];
     for (let number = 1; number <= document.numPages; number += 1) {
@@ -101,15 +104,10 @@ export async function pdfAccessOf(bytes: Buffer): Promise<PdfAccess> {
       }[];
       for (const annotation of annotations) {
         if (annotation.subtype !== 'Link') continue;
-        let toPage: number | null = null;
-        if (annotation.dest !== undefined && annotation.dest !== null) {
-          const explicit =
-            typeof annotation.dest === 'string'
-              ? await document.getDestination(annotation.dest)
-              : annotation.dest;
-          const [ref] = Array.isArray(explicit) ? (explicit as unknown[]) : [];
-          toPage = (await document.getPageIndex(ref as Parameters<typeof document.getPageIndex>[0])) + 1;
-        }
+        const toPage =
+          annotation.dest === undefined || annotation.dest === null
+            ? null
+            : await pageOfDestination(document, annotation.dest);
         links.push({ page: number, rect: annotation.rect, toPage, url: annotation.url ?? null });
       }
       const tree = (await page.getStructTree()) as RawStruct | null;
@@ -117,7 +115,5 @@ export async function pdfAccessOf(bytes: Buffer): Promise<PdfAccess> {
     }
     const markInfo = (await document.getMarkInfo()) as { Marked?: boolean } | null;
     return { links, structure, marked: markInfo?.Marked === true };
-  } finally {
-    await task.destroy();
-  }
+  });
 }

@@ -106,38 +106,63 @@ export function MetadataForm({ briefing, onChange }: Props) {
           onChange={(event) => onChange({ bluf: event.target.value })}
         />
       </label>
-      <label className="metadata-form__field">
-        <span className="field-label">Citation style</span>
-        <select
-          className="field"
-          value={briefing.citationStyle}
-          onChange={(event) =>
-            onChange({ citationStyle: event.target.value === 'short' ? 'short' : 'chicago' })
-          }
-        >
-          <option value="chicago">Chicago notes (full)</option>
-          <option value="short">Short form</option>
-        </select>
-      </label>
-      <label className="metadata-form__field">
-        <span className="field-label">A source cited again</span>
-        <select
-          className="field"
-          value={briefing.repeatCitations}
-          onChange={(event) =>
-            onChange({ repeatCitations: event.target.value === 'ibid' ? 'ibid' : 'reuse' })
-          }
-        >
-          <option value="reuse">Keeps its number</option>
-          <option value="ibid">New note (Ibid. / short note)</option>
-        </select>
-      </label>
+      <Choice
+        label="Citation style"
+        value={briefing.citationStyle}
+        options={[
+          ['chicago', 'Chicago notes (full)'],
+          ['short', 'Short form'],
+        ]}
+        onChange={(citationStyle) => onChange({ citationStyle })}
+      />
+      <Choice
+        label="A source cited again"
+        value={briefing.repeatCitations}
+        options={[
+          ['reuse', 'Keeps its number'],
+          ['ibid', 'New note (Ibid. / short note)'],
+        ]}
+        onChange={(repeatCitations) => onChange({ repeatCitations })}
+      />
       <PrintSettingsFields
         key={briefing.id}
         settings={briefing.printSettings}
         onChange={(printSettings) => onChange({ printSettings })}
       />
     </div>
+  );
+}
+
+/** A labelled drop-down whose value is one of `options` (never anything else). */
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: Readonly<{
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}>) {
+  return (
+    <label className="metadata-form__field">
+      <span className="field-label">{label}</span>
+      <select
+        className="field"
+        value={value}
+        onChange={(event) => {
+          const chosen = options.find(([option]) => option === event.target.value);
+          if (chosen !== undefined) onChange(chosen[0]);
+        }}
+      >
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -149,51 +174,34 @@ function PrintSettingsFields({
   return (
     <fieldset className="metadata-form__group metadata-form__field--wide">
       <legend className="field-label">Printing</legend>
-      <label className="metadata-form__field">
-        <span className="field-label">Paper</span>
-        <select
-          className="field"
-          value={settings.pageSize}
-          onChange={(event) => onChange({ pageSize: event.target.value === 'Letter' ? 'Letter' : 'A4' })}
-        >
-          <option value="A4">A4</option>
-          <option value="Letter">US Letter</option>
-        </select>
-      </label>
-      <label className="metadata-form__field">
-        <span className="field-label">Contents</span>
-        <select
-          className="field"
-          value={settings.contents}
-          onChange={(event) =>
-            onChange({
-              contents:
-                event.target.value === 'always'
-                  ? 'always'
-                  : event.target.value === 'never'
-                    ? 'never'
-                    : 'auto',
-            })
-          }
-        >
-          <option value="auto">With four or more sections</option>
-          <option value="always">Always</option>
-          <option value="never">Never</option>
-        </select>
-      </label>
-      <label className="metadata-form__field">
-        <span className="field-label">Notes</span>
-        <select
-          className="field"
-          value={settings.notes}
-          onChange={(event) =>
-            onChange({ notes: event.target.value === 'footnotes' ? 'footnotes' : 'endnotes' })
-          }
-        >
-          <option value="endnotes">Endnotes, after the text</option>
-          <option value="footnotes">Footnotes, on the page</option>
-        </select>
-      </label>
+      <Choice
+        label="Paper"
+        value={settings.pageSize}
+        options={[
+          ['A4', 'A4'],
+          ['Letter', 'US Letter'],
+        ]}
+        onChange={(pageSize) => onChange({ pageSize })}
+      />
+      <Choice
+        label="Contents"
+        value={settings.contents}
+        options={[
+          ['auto', 'With four or more sections'],
+          ['always', 'Always'],
+          ['never', 'Never'],
+        ]}
+        onChange={(contents) => onChange({ contents })}
+      />
+      <Choice
+        label="Notes"
+        value={settings.notes}
+        options={[
+          ['endnotes', 'Endnotes, after the text'],
+          ['footnotes', 'Footnotes, on the page'],
+        ]}
+        onChange={(notes) => onChange({ notes })}
+      />
       <label className="metadata-form__field">
         <span className="field-label">Language</span>
         <input
