@@ -95,7 +95,9 @@ export class LayoutThread implements PdfLayout {
     const worker = new Worker(this.spec.filename, {
       eval: this.spec.eval === true,
       execArgv: [...(this.spec.execArgv ?? [])],
-      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
+      // A roomier young generation: laying out a long briefing makes many short-lived objects,
+      // and fewer scavenges leave more of the time for the layout.
+      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: 48 },
     });
     this.worker = worker;
     worker.on('message', (reply: LayoutReply) => {
