@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintPreview } from '../../shared/print-preview';
@@ -185,6 +186,36 @@ describe('source appendix', () => {
     expect(last).toContain(`File SHA-256 ${'a'.repeat(64)}`);
     expect(last).toContain(`Text SHA-256 ${'b'.repeat(64)}`);
     expect(last).toContain('Accessed 27 November 2026');
+  });
+});
+
+describe('rasterised pages (artefacts)', () => {
+  it('draws every page of a full export, saved as PNGs in test-results/pdf-pages to look at', async () => {
+    const model: PrintModel = { ...citedModel(), marking: 'TLP:AMBER' };
+    const { path, pages } = await exported(model, {
+      settings: { titlePage: true, contents: 'always', notes: 'footnotes' },
+    });
+    const folder = join(__dirname, '..', '..', '..', 'test-results', 'pdf-pages');
+    mkdirSync(folder, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', path, join(folder, 'full-export')]);
+    // Grey levels at a low resolution: every page has ink (the banners and footer at least), and
+    // a body page has much more than the title page.
+    const grey = execFileSync('pdftoppm', ['-gray', '-r', '24', path], { maxBuffer: 1 << 26 });
+    const inked: number[] = [];
+    let offset = 0;
+    while (offset < grey.length) {
+      const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(
+        grey.subarray(offset, offset + 40).toString('latin1'),
+      );
+      if (header === null) break;
+      const size = Number(header[1]) * Number(header[2]);
+      const pixels = grey.subarray(offset + header[0].length, offset + header[0].length + size);
+      inked.push(pixels.filter((value) => value < 200).length / size);
+      offset += header[0].length + size;
+    }
+    expect(inked).toHaveLength(pages);
+    for (const share of inked) expect(share).toBeGreaterThan(0.002);
+    expect(inked[2] ?? 0).toBeGreaterThan((inked[0] ?? 0) * 2);
   });
 });
 
