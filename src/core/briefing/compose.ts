@@ -10,6 +10,7 @@ import { findDocumentIdsByTitle, getDocumentSummary } from '../store/documents';
 import { insertSection, touchBriefing } from '../store/briefings';
 import { newId } from '../ids';
 import { requireBriefing } from './read';
+import type { NewBriefingItem } from '../../shared/api';
 import { insertItems, insertNewBriefing } from './service';
 
 const text = (max: number) => z.string().max(max);
@@ -139,23 +140,22 @@ export function composeBriefing(db: Database.Database, spec: ComposeSpec, now: D
           guidance: '',
         });
       }
-      const at = { briefingId, sectionId };
+      // The section's blocks are inserted together: one read of the briefing per section.
+      const blocks: NewBriefingItem[] = [];
       for (const item of section.items) {
         if ('text' in item) {
-          insertItems(db, at, [{ kind: 'commentary', rich: richTextFromPlain(item.text.trim()) }]);
+          blocks.push({ kind: 'commentary', rich: richTextFromPlain(item.text.trim()) });
           continue;
         }
         if ('judgment' in item) {
-          insertItems(db, at, [{ kind: 'judgment', ...item.judgment }]);
+          blocks.push({ kind: 'judgment', ...item.judgment });
           continue;
         }
         if ('collection' in item) {
           const collectionId = resolveCollectionId(db, item.collection);
-          insertItems(
-            db,
-            at,
-            listCollectionExcerptIds(db, collectionId).map((excerptId) => ({ kind: 'excerpt', excerptId })),
-          );
+          for (const excerptId of listCollectionExcerptIds(db, collectionId)) {
+            blocks.push({ kind: 'excerpt', excerptId });
+          }
           continue;
         }
         const documentId = resolveDocumentId(db, item.document);
@@ -177,8 +177,9 @@ export function composeBriefing(db: Database.Database, spec: ComposeSpec, now: D
           now,
           snap: false,
         });
-        insertItems(db, at, [{ kind: 'excerpt', excerptId: excerpt.id }]);
+        blocks.push({ kind: 'excerpt', excerptId: excerpt.id });
       }
+      if (blocks.length > 0) insertItems(db, { briefingId, sectionId }, blocks);
     }
     touchBriefing(db, briefingId, now.toISOString());
     return briefingId;
