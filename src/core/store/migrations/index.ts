@@ -4,6 +4,7 @@ import { migration002 } from './002-import-provenance';
 import { migration003 } from './003-excerpt-metadata-history';
 import { migration004 } from './004-search-index';
 import { migration005 } from './005-composer';
+import { migration006 } from './006-document-terms';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
