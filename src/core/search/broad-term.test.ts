@@ -121,11 +121,19 @@ describe('ranking a word found in most documents from stored word counts', () =>
   });
 
   it('declines when stored counts disagree with bm25() for a document it scores', () => {
-    const [top] = plainPage('"the"', 0, 1);
+    // The best document without the word in its title or headings: its score comes from its counts.
+    const headed = new Set(
+      db
+        .prepare('SELECT rowid FROM document_fts WHERE document_fts MATCH ?')
+        .pluck()
+        .all('{title headings} : "the"'),
+    );
+    expect(headed.size).toBeGreaterThan(0);
+    const top = plainPage('"the"', 0, 20).find((row) => !headed.has(row.key));
     db.prepare("UPDATE document_terms SET body = body + 1 WHERE term = 'the' AND key = ?").run(top?.key);
     try {
       expect(rankBroadTerm(db, { match: '"the"', weights: WEIGHTS, offset: 0, limit: 20 })).toBeNull();
-      expect(search(db, { query: 'the' }).documents[0]?.score).toBe(top?.score);
+      expect(search(db, { query: 'the' }).documents.map((hit) => hit.score)).toContain(top?.score);
     } finally {
       db.prepare("UPDATE document_terms SET body = body - 1 WHERE term = 'the' AND key = ?").run(top?.key);
     }

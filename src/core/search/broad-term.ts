@@ -22,6 +22,7 @@ export const BROAD_TERM_MIN_MATCHES = 1000;
 export type ColumnWeights = Readonly<{ title: number; headings: number; body: number }>;
 export type RankedDocument = { key: number; score: number };
 
+type Counted = { key: number; body: number; tokens: number };
 type Candidate = { key: number; share: number };
 
 /** The index term of a MATCH expression that is one quoted word (`"the"`), else null. */
@@ -34,83 +35,95 @@ function singleTerm(db: Database.Database, match: string): string | null {
 
 /**
  * The page of documents for a one-word query, in bm25() order (score, then key), found from the
- * stored word counts instead of bm25() over every match; null when that cannot be shown to give the
+ * stored body counts instead of bm25() over every match; null when that cannot be shown to give the
  * same page (the caller then ranks with bm25() over every match).
  *
  * Why it is the same page. For one word FTS5 scores a document
  *   bm25 = -idf * f * (k1 + 1) / (f + k1 * (1 - b + b * D / avgdl))
  * where f sums the word's occurrences per column times the column's weight, D is the document's
  * length in tokens, avgdl the index's mean length, and idf is the same for every document (clamped
- * to 1e-6 when the word is in half the library or more). So bm25 order is the order of
- *   share = f / (f + k1 * (1 - b + b * D / avgdl))
- * from high to low. The counts hold f and D exactly for every document with the word in its title or
- * headings or at least BODY_COUNT_KEPT times in its body; any other match has
- *   f <= (BODY_COUNT_KEPT - 1) * bodyWeight,  so  share <= that f / (that f + k1 * (1 - b)).
- * If the page's last share (the n-th best, n = offset + limit) lies above that bound by a margin, no
- * uncounted document can reach the page; counted documents below that share by the same margin
- * cannot either. The documents left (the n best, and any within the margin of the n-th) are scored
- * by bm25() itself, which also checks that each score agrees with its share, and sorted as bm25()
- * sorts them.
+ * to 1e-6 when the word is in half the library or more). Documents with the word in their title or
+ * headings are asked of FTS5 (a column filter, no scoring) and scored by bm25() whatever their
+ * counts. Every other document has f = bodyWeight * n, n its body count, and bm25 order among them
+ * is the order of
+ *   r = n / (D + c),  c = avgdl * (1 - b) / b
+ * from high to low. The stored counts give n and D exactly wherever n is at least BODY_COUNT_KEPT;
+ * elsewhere n <= BODY_COUNT_KEPT - 1 and D >= n, so r <= (BODY_COUNT_KEPT - 1) / (BODY_COUNT_KEPT - 1
+ * + c). Take the r of the p-th best counted document (p = offset + limit) less a margin as the
+ * floor. If that bound lies below the floor, no uncounted document can reach the page, and nor can
+ * a counted one below the floor: p documents beat each of them. The rest (the p best counted, any
+ * within the margin of the p-th, and the title and heading matches) are scored by bm25() itself,
+ * which also checks that each counted score agrees with its counts, and sorted as bm25() sorts them.
  */
 export function rankBroadTerm(
   db: Database.Database,
   request: Readonly<{ match: string; weights: ColumnWeights; offset: number; limit: number }>,
 ): RankedDocument[] | null {
   const { match, weights, offset, limit } = request;
-  if (!documentTermsCurrent(db)) return null;
+  if (weights.body <= 0 || !documentTermsCurrent(db)) return null;
   const term = singleTerm(db, match);
   if (term === null) return null;
   const totals = documentIndexTotals(db);
   if (totals.rows === 0 || totals.tokens === 0) return null;
+  const avgdl = totals.tokens / totals.rows;
+  const c = (avgdl * (1 - B)) / B;
+  const ratio = (row: Counted) => row.body / (row.tokens + c);
+  // Title and heading matches: scored by bm25() whatever their counts (their f is not stored).
+  const headed = prepared(db, 'SELECT rowid FROM document_fts WHERE document_fts MATCH ?')
+    .pluck()
+    .all(`{title headings} : ${match}`) as number[];
+  const skip = new Set(headed);
   const wanted = offset + limit;
-  const read = wanted + EXTRA_CANDIDATES;
+  // Enough rows that, with the title and heading matches left out, the page and some more remain.
+  const read = wanted + EXTRA_CANDIDATES + headed.length;
   const rows = prepared(
     db,
-    `SELECT key, f / (f + @k1 * (1.0 - @b + @b * tokens / @avgdl)) AS share
-       FROM (SELECT key, tokens, 1.0 * (@title * title + @headings * headings + @body * body) AS f
-               FROM document_terms WHERE term = @term)
-      ORDER BY share DESC LIMIT @read`,
-  ).all({
-    term,
-    k1: K1,
-    b: B,
-    avgdl: totals.tokens / totals.rows,
-    ...weights,
-    read,
-  }) as Candidate[];
-  const last = rows[wanted - 1];
+    `SELECT key, body, tokens FROM document_terms WHERE term = @term
+      ORDER BY body * 1.0 / (tokens + @c) DESC LIMIT @read`,
+  ).all({ term, c, read }) as Counted[];
+  const counted = rows.filter((row) => !skip.has(row.key));
+  const last = counted[wanted - 1];
   if (last === undefined) return null;
-  const floor = last.share * (1 - MARGIN);
-  const uncounted = (BODY_COUNT_KEPT - 1) * weights.body;
-  if (uncounted / (uncounted + K1 * (1 - B)) >= floor) return null;
-  let cut = rows.findIndex((row) => row.share < floor);
-  if (cut === -1) {
-    // Every row read is within the margin: more may be, unread.
-    if (rows.length === read) return null;
-    cut = rows.length;
-  }
-  const candidates = rows.slice(0, cut);
+  const floor = ratio(last) * (1 - MARGIN);
+  if ((BODY_COUNT_KEPT - 1) / (BODY_COUNT_KEPT - 1 + c) >= floor) return null;
+  // Rows not read rank at or below the last one read: it must be below the floor too.
+  const lastRead = rows.at(-1);
+  if (rows.length === read && lastRead !== undefined && ratio(lastRead) >= floor) return null;
+  const candidates = counted
+    .filter((row) => ratio(row) >= floor)
+    .map((row) => {
+      const f = weights.body * row.body;
+      return { key: row.key, share: f / (f + K1 * (1 - B + (B * row.tokens) / avgdl)) };
+    });
   const scored = prepared(
     db,
     `SELECT rowid AS key, bm25(document_fts, ${weights.title}, ${weights.headings}, ${weights.body}) AS score
        FROM document_fts
       WHERE document_fts MATCH @match AND +rowid IN (SELECT value FROM json_each(@keys))`,
-  ).all({ match, keys: JSON.stringify(candidates.map((row) => row.key)) }) as RankedDocument[];
+  ).all({
+    match,
+    keys: JSON.stringify([...candidates.map((row) => row.key), ...headed]),
+  }) as RankedDocument[];
   if (!agrees(candidates, scored)) return null;
   return scored.sort((a, b) => a.score - b.score || a.key - b.key).slice(offset, wanted);
 }
 
-/** Every candidate scored, each score the same multiple of its share (-idf * (k1 + 1)). */
+/**
+ * Every counted candidate scored, each score the same multiple (-idf * (k1 + 1)) of its share,
+ * f / (f + k1 * (1 - b + b * D / avgdl)).
+ */
 function agrees(candidates: readonly Candidate[], scored: readonly RankedDocument[]): boolean {
-  if (scored.length !== candidates.length) return false;
   const shares = new Map(candidates.map((row) => [row.key, row.share]));
   let ratio: number | null = null;
+  let found = 0;
   for (const row of scored) {
     const share = shares.get(row.key);
-    if (share === undefined || share <= 0) return false;
+    if (share === undefined) continue;
+    found += 1;
+    if (share <= 0) return false;
     const next = row.score / share;
     ratio ??= next;
     if (Math.abs(next - ratio) > AGREEMENT * Math.abs(ratio)) return false;
   }
-  return true;
+  return found === candidates.length;
 }

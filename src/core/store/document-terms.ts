@@ -8,23 +8,13 @@ import { prepared } from './statements';
 export const DOCUMENT_TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2 categories ''L* N* Co M*'''`;
 
 /**
- * A word's counts are kept for a document when it is in the title or headings, or occurs at least this
- * often in the body. Any other matching document has at most BODY_COUNT_KEPT - 1 occurrences, all in
- * the body, which bounds its score (see search/broad-term.ts).
+ * A word's body count is kept for a document when the word occurs at least this often in its body.
+ * Any other document has at most BODY_COUNT_KEPT - 1 occurrences in its body, which bounds its score
+ * (see search/broad-term.ts).
  */
 export const BODY_COUNT_KEPT = 8;
 
-/** How often a word occurs in each column of a document, and the document's length in tokens. */
-export type DocumentTermCounts = Readonly<{
-  key: number;
-  title: number;
-  headings: number;
-  body: number;
-  tokens: number;
-}>;
-
 type Column = 'title' | 'headings' | 'body';
-type Counts = Record<Column, number>;
 
 const scratchReady = new WeakSet<Database.Database>();
 
@@ -36,7 +26,7 @@ function ensureScratch(db: Database.Database): void {
   if (scratchReady.has(db)) return;
   db.exec(`
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_scratch USING fts5(
-      title, headings, body, content = '', ${DOCUMENT_TOKENIZE}
+      title, headings, body, content = '', columnsize = 0, ${DOCUMENT_TOKENIZE}
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_scratch_columns USING fts5vocab(temp, term_scratch, 'col');
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_scratch_tokens USING fts5vocab(temp, term_scratch, 'instance');
@@ -68,41 +58,33 @@ export function indexTerms(db: Database.Database, text: string): string[] {
 
 type ContentRow = { title: string; headings: string; body: string };
 
-/** Counts the words of one document and keeps those BODY_COUNT_KEPT asks for. */
+/** Counts the words of one document and keeps the body counts BODY_COUNT_KEPT asks for. */
 function countDocumentTerms(db: Database.Database, key: number): void {
   prepared(db, 'DELETE FROM document_terms WHERE key = ?').run(key);
   const content = prepared(db, 'SELECT title, headings, body FROM document_search_content WHERE key = ?').get(
     key,
   ) as ContentRow | undefined;
   if (content !== undefined) {
-    const rows = withScratch(
+    // One pass over the document's words, filtered and summed in SQL: handing every word to JS
+    // costs more than the rest. The length counts every column, as bm25() does.
+    const counted = withScratch(
       db,
       content,
       () =>
-        prepared(db, 'SELECT term, col, cnt FROM temp.term_scratch_columns').all() as {
-          term: string;
-          col: Column;
-          cnt: number;
-        }[],
+        prepared(
+          db,
+          `SELECT sum(cnt) AS tokens,
+                  json_group_array(json_array(term, cnt)) FILTER (WHERE col = 'body' AND cnt >= ${BODY_COUNT_KEPT}) AS kept
+             FROM temp.term_scratch_columns`,
+        ).get() as { tokens: number | null; kept: string },
     );
-    const byTerm = new Map<string, Counts>();
-    let tokens = 0;
-    for (const row of rows) {
-      const counts = byTerm.get(row.term) ?? { title: 0, headings: 0, body: 0 };
-      counts[row.col] += row.cnt;
-      byTerm.set(row.term, counts);
-      tokens += row.cnt;
-    }
+    const tokens = counted.tokens ?? 0;
+    const kept = JSON.parse(counted.kept) as [term: string, body: number][];
     const insert = prepared(
       db,
-      `INSERT INTO document_terms (term, key, title, headings, body, tokens)
-       VALUES (@term, @key, @title, @headings, @body, @tokens)`,
+      'INSERT INTO document_terms (term, key, body, tokens) VALUES (@term, @key, @body, @tokens)',
     );
-    for (const [term, counts] of byTerm) {
-      if (counts.title > 0 || counts.headings > 0 || counts.body >= BODY_COUNT_KEPT) {
-        insert.run({ term, key, tokens, ...counts });
-      }
-    }
+    for (const [term, body] of kept) insert.run({ term, key, body, tokens });
   }
   prepared(db, 'DELETE FROM document_terms_pending WHERE key = ?').run(key);
 }

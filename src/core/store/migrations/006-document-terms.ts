@@ -3,12 +3,12 @@ import type { Migration } from '../migration';
 
 /**
  * Word counts per document, for ranking a word found in most of the library without reading every
- * position FTS5 holds for it (bm25() over 48,000 matches spends most of its time there). For each
- * document: the words in its title or headings and the words it uses at least BODY_COUNT_KEPT times in its body,
- * with their counts per column and the document's length in tokens. A document is marked pending
- * by trigger when it is indexed or its title changes, and the store counts pending documents (with
- * the index's tokenizer, which SQL cannot call) in the same transaction; while any is pending, search
- * ranks with bm25() alone.
+ * position FTS5 holds for it (bm25() over 48,000 matches spends most of its time there): the words a
+ * document's body uses at least BODY_COUNT_KEPT times, with that count and the document's length in
+ * tokens (all columns, as bm25() counts it). A document is marked pending by trigger when it is
+ * indexed or its title changes, and the store counts pending documents (with the index's tokenizer,
+ * which SQL cannot call) in the same transaction; while any is pending, search ranks with bm25()
+ * alone.
  */
 export const migration006: Migration = {
   version: 6,
@@ -17,8 +17,6 @@ export const migration006: Migration = {
     CREATE TABLE document_terms (
       term TEXT NOT NULL,
       key INTEGER NOT NULL REFERENCES document_search(key) ON DELETE CASCADE,
-      title INTEGER NOT NULL,
-      headings INTEGER NOT NULL,
       body INTEGER NOT NULL,
       tokens INTEGER NOT NULL,
       PRIMARY KEY (term, key)
