@@ -32,9 +32,8 @@ const DOCUMENT_COLUMN_WEIGHTS = [DOCUMENT_COLUMNS.title, DOCUMENT_COLUMNS.headin
   .join(', ');
 /** Quote and note as body text; a tag names what the excerpt is about. */
 const EXCERPT_COLUMN_WEIGHTS = '1.0, 1.0, 2.0';
-/** The same scores as FTS5's own `rank` (for `rank MATCH`) and as a bm25() call in joined queries. */
+/** bm25() with the column weights, for every query that ranks (scores are comparable across them). */
 const DOCUMENT_WEIGHTS = `bm25(document_fts, ${DOCUMENT_COLUMN_WEIGHTS})`;
-const EXCERPT_RANK = `bm25(${EXCERPT_COLUMN_WEIGHTS})`;
 const EXCERPT_WEIGHTS = `bm25(excerpt_fts, ${EXCERPT_COLUMN_WEIGHTS})`;
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
@@ -314,15 +313,16 @@ function rankExcerpts(
 ): { ranked: { key: number; score: number; id: string }[]; total: number } {
   if (parsed.match !== null && !hasFilters(parsed.filters) && sort === 'relevance') {
     const total = countExcerpts(db, parsed);
-    // As for documents: FTS5 ranks on its own, and only the page is looked up.
+    // As for documents: ranked inside FTS5 with SQLite's sorter keeping only the page (cheaper than
+    // FTS5's `ORDER BY rank` when the word is in most excerpts), and only the page is looked up.
     const ranked = prepared(
       db,
       `SELECT x.key AS key, x.score AS score, xs.excerpt_id AS id
-         FROM (SELECT rowid AS key, rank AS score FROM excerpt_fts
-                WHERE excerpt_fts MATCH @match AND rank MATCH '${EXCERPT_RANK}'
-                ORDER BY rank LIMIT @limit OFFSET @offset) x
+         FROM (SELECT rowid AS key, ${EXCERPT_WEIGHTS} AS score FROM excerpt_fts
+                WHERE excerpt_fts MATCH @match
+                ORDER BY score, key LIMIT @limit OFFSET @offset) x
          JOIN excerpt_search xs ON xs.key = x.key
-        ORDER BY x.score`,
+        ORDER BY x.score, x.key`,
     ).all({ match: parsed.match, limit, offset }) as { key: number; score: number; id: string }[];
     return { ranked, total };
   }
