@@ -3,10 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertBlocks, listBlocksForDocument } from '../store/blocks';
 import { countPendingDocumentTerms } from '../store/document-terms';
+import { insertDocument } from '../store/documents';
 import { openStore } from '../store/open';
 import { seedTermLibrary } from '../testing/term-library';
 import { BROAD_TERM_MIN_MATCHES, rankBroadTerm, type RankedDocument } from './broad-term';
+
+/** More than the rows rankBroadTerm reads past the page. */
+const MANY = 48;
 import { search } from './service';
 
 const WEIGHTS = { title: 10, headings: 5, body: 1 } as const;
@@ -136,6 +141,59 @@ describe('ranking a word found in most documents from stored word counts', () =>
       expect(search(db, { query: 'the' }).documents.map((hit) => hit.score)).toContain(top?.score);
     } finally {
       db.prepare("UPDATE document_terms SET body = body - 1 WHERE term = 'the' AND key = ?").run(top?.key);
+    }
+  });
+
+  it('with more ties at the end of the page than it reads past it, declines or gives the plain page', () => {
+    const headed = new Set(
+      db
+        .prepare('SELECT rowid FROM document_fts WHERE document_fts MATCH ?')
+        .pluck()
+        .all('{title headings} : "the"'),
+    );
+    const best = plainPage('"the"', 0, 40).find((row) => !headed.has(row.key));
+    const original = db
+      .prepare(
+        'SELECT d.id, d.title, d.text FROM documents d JOIN document_search s ON s.document_id = d.id WHERE s.key = ?',
+      )
+      .get(best?.key) as { id: string; title: string; text: string };
+    const blocks = listBlocksForDocument(db, original.id);
+    db.transaction(() => {
+      for (let copy = 0; copy < MANY; copy += 1) {
+        const id = `doc_tie${String(copy).padStart(3, '0')}`;
+        insertDocument(db, {
+          id,
+          title: original.title,
+          author: null,
+          outlet: null,
+          publishedAt: null,
+          url: null,
+          language: 'en',
+          direction: 'ltr',
+          format: 'txt',
+          sourceName: `${id}.txt`,
+          text: original.text,
+          textSha256: id,
+          originalSha256: id,
+          originalBytes: Buffer.from(id),
+          importedAt: new Date(Date.UTC(2026, 1, 1) + copy * 1000).toISOString(),
+          previousVersionId: null,
+        });
+        insertBlocks(db, id, original.text, blocks);
+      }
+    })();
+    // The copies score exactly as the original (every score moved with the library's mean length).
+    const top = plainPage('"the"', 0, 200);
+    const score = top.find((row) => row.key === best?.key)?.score;
+    expect(top.filter((row) => row.score === score).length).toBe(MANY + 1);
+    for (const [offset, limit] of [
+      [0, 1],
+      [0, 20],
+      [10, 30],
+      [0, MANY + 10],
+    ] as const) {
+      const fast = rankBroadTerm(db, { match: '"the"', weights: WEIGHTS, offset, limit });
+      if (fast !== null) expect(fast, `${offset}+${limit}`).toEqual(plainPage('"the"', offset, limit));
     }
   });
 });

@@ -68,24 +68,35 @@ export function rankBroadTerm(
   const avgdl = totals.tokens / totals.rows;
   const c = (avgdl * (1 - B)) / B;
   const ratio = (row: Counted) => row.body / (row.tokens + c);
+  const bound = (BODY_COUNT_KEPT - 1) / (BODY_COUNT_KEPT - 1 + c);
+  const wanted = offset + limit;
+  const readCounted = (read: number) =>
+    prepared(
+      db,
+      `SELECT key, body, tokens FROM document_terms WHERE term = @term
+        ORDER BY body * 1.0 / (tokens + @c) DESC LIMIT @read`,
+    ).all({ term, c, read }) as Counted[];
+  let read = wanted + EXTRA_CANDIDATES;
+  let rows = readCounted(read);
+  // Leaving out title and heading matches below can only lower the p-th ratio: if the bound already
+  // reaches it, decline before asking FTS5 for them.
+  const unfiltered = rows[wanted - 1];
+  if (unfiltered === undefined || bound >= ratio(unfiltered) * (1 - MARGIN)) return null;
   // Title and heading matches: scored by bm25() whatever their counts (their f is not stored).
   const headed = prepared(db, 'SELECT rowid FROM document_fts WHERE document_fts MATCH ?')
     .pluck()
     .all(`{title headings} : ${match}`) as number[];
   const skip = new Set(headed);
-  const wanted = offset + limit;
-  // Enough rows that, with the title and heading matches left out, the page and some more remain.
-  const read = wanted + EXTRA_CANDIDATES + headed.length;
-  const rows = prepared(
-    db,
-    `SELECT key, body, tokens FROM document_terms WHERE term = @term
-      ORDER BY body * 1.0 / (tokens + @c) DESC LIMIT @read`,
-  ).all({ term, c, read }) as Counted[];
+  if (rows.length === read && rows.some((row) => skip.has(row.key))) {
+    // Some rows read were title and heading matches: read as many more.
+    read += headed.length;
+    rows = readCounted(read);
+  }
   const counted = rows.filter((row) => !skip.has(row.key));
   const last = counted[wanted - 1];
   if (last === undefined) return null;
   const floor = ratio(last) * (1 - MARGIN);
-  if ((BODY_COUNT_KEPT - 1) / (BODY_COUNT_KEPT - 1 + c) >= floor) return null;
+  if (bound >= floor) return null;
   // Rows not read rank at or below the last one read: it must be below the floor too.
   const lastRead = rows.at(-1);
   if (rows.length === read && lastRead !== undefined && ratio(lastRead) >= floor) return null;
