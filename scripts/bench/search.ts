@@ -385,7 +385,15 @@ function firstQueryFigures(dataDir: string, size: number, query: string) {
 
 /** Which statement of search()/searchFacets() an SQL text is, for the phase profile. */
 function phaseOf(sql: string): string {
-  if (sql.includes("rank MATCH '")) return 'rank (FTS only)';
+  if (sql.includes('temp.term_scratch')) return 'broad word: tokenize';
+  if (sql.includes('FROM document_terms WHERE term')) return 'broad word: candidates from counts';
+  if (sql.includes('+rowid IN (SELECT value FROM json_each')) return 'broad word: bm25 of candidates';
+  if (sql === 'SELECT rowid FROM document_fts WHERE document_fts MATCH ?')
+    return 'broad word: title and heading matches';
+  if (sql.includes('FROM document_fts WHERE document_fts MATCH @match ORDER BY score, key'))
+    return 'rank documents (bm25, SQLite sort)';
+  if (sql.includes('FROM excerpt_fts WHERE excerpt_fts MATCH @match ORDER BY score, key'))
+    return 'rank excerpts (bm25, SQLite sort)';
   if (sql.includes('count(*) AS n FROM document_fts WHERE')) return 'count (FTS only)';
   if (sql.includes('highlight(document_fts')) return 'highlight documents';
   if (sql.includes('WHERE s.key IN (SELECT value FROM json_each')) return 'document rows';
@@ -415,7 +423,7 @@ function profiledConnection(dataDir: string, profile: Profile): Database.Databas
     const statement = prepare(sql);
     const phase = phaseOf(sql.replace(/\s+/gu, ' ').trim());
     const timed =
-      (method: 'all' | 'get') =>
+      (method: 'all' | 'get' | 'run') =>
       (...params: unknown[]) => {
         const run: (...args: unknown[]) => unknown = statement[method].bind(statement);
         const started = process.hrtime.bigint();
@@ -423,10 +431,17 @@ function profiledConnection(dataDir: string, profile: Profile): Database.Databas
         record(phase, Number(process.hrtime.bigint() - started) / 1e6);
         return result;
       };
-    return Object.assign(Object.create(statement) as Database.Statement, {
+    const wrapper: Database.Statement = Object.assign(Object.create(statement) as Database.Statement, {
       all: timed('all'),
       get: timed('get'),
+      run: timed('run'),
+      // Native methods need the statement itself as `this`; the wrapper stays the one returned.
+      pluck: (toggle?: boolean) => {
+        statement.pluck(toggle ?? true);
+        return wrapper;
+      },
     });
+    return wrapper;
   }) as typeof db.prepare;
   return db;
 }

@@ -11,6 +11,7 @@ import type {
 } from '../../shared/dto';
 import { foldForSearch } from '../store/search-index';
 import { prepared } from '../store/statements';
+import { BROAD_TERM_MIN_MATCHES, rankBroadTerm, type ColumnWeights } from './broad-term';
 import { parseQuery, type ParsedQuery, type SearchFilters } from './query';
 import { markedRanges, snippetAround } from './snippet';
 
@@ -25,12 +26,14 @@ const HITS_PER_DOCUMENT = 3;
 const FACET_LIMIT = 12;
 
 /** Title and headings weigh more than body text. */
-const DOCUMENT_COLUMN_WEIGHTS = '10.0, 5.0, 1.0';
+const DOCUMENT_COLUMNS: ColumnWeights = { title: 10, headings: 5, body: 1 };
+const DOCUMENT_COLUMN_WEIGHTS = [DOCUMENT_COLUMNS.title, DOCUMENT_COLUMNS.headings, DOCUMENT_COLUMNS.body]
+  .map((weight) => weight.toFixed(1))
+  .join(', ');
 /** Quote and note as body text; a tag names what the excerpt is about. */
 const EXCERPT_COLUMN_WEIGHTS = '1.0, 1.0, 2.0';
-/** The same scores as FTS5's own `rank` (for `rank MATCH`) and as a bm25() call in joined queries. */
+/** bm25() with the column weights, for every query that ranks (scores are comparable across them). */
 const DOCUMENT_WEIGHTS = `bm25(document_fts, ${DOCUMENT_COLUMN_WEIGHTS})`;
-const EXCERPT_RANK = `bm25(${EXCERPT_COLUMN_WEIGHTS})`;
 const EXCERPT_WEIGHTS = `bm25(excerpt_fts, ${EXCERPT_COLUMN_WEIGHTS})`;
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
@@ -135,19 +138,27 @@ function rankDocuments(
   limit: number,
 ): { keys: RankedKey[]; total: number } {
   if (parsed.match !== null && !hasFilters(parsed.filters) && sort === 'relevance') {
-    // The common case stays inside FTS5 and SQLite's own sorter keeps only the page (a bm25() column
-    // sorted by SQLite is a fifth cheaper than FTS5's `ORDER BY rank` for words in nearly every
-    // document); the words are marked afterwards for that page only.
-    const keys = prepared(
-      db,
-      `SELECT rowid AS key, ${DOCUMENT_WEIGHTS} AS score
-         FROM document_fts
-        WHERE document_fts MATCH @match
-        ORDER BY score, key LIMIT @limit OFFSET @offset`,
-    ).all({ match: parsed.match, limit, offset }) as RankedKey[];
     const total = prepared(db, 'SELECT count(*) AS n FROM document_fts WHERE document_fts MATCH ?').get(
       parsed.match,
     ) as { n: number };
+    // A word in much of the library: the page from stored word counts, in the same order bm25() gives
+    // (null when that cannot be shown for this query).
+    const broad =
+      total.n >= BROAD_TERM_MIN_MATCHES
+        ? rankBroadTerm(db, { match: parsed.match, weights: DOCUMENT_COLUMNS, offset, limit })
+        : null;
+    // Otherwise the query stays inside FTS5 and SQLite's own sorter keeps only the page (a bm25()
+    // column sorted by SQLite is a fifth cheaper than FTS5's `ORDER BY rank` for words in nearly
+    // every document); the words are marked afterwards for that page only.
+    const keys =
+      broad ??
+      (prepared(
+        db,
+        `SELECT rowid AS key, ${DOCUMENT_WEIGHTS} AS score
+           FROM document_fts
+          WHERE document_fts MATCH @match
+          ORDER BY score, key LIMIT @limit OFFSET @offset`,
+      ).all({ match: parsed.match, limit, offset }) as RankedKey[]);
     return { keys, total: total.n };
   }
   const scope = documentScope(parsed);
@@ -302,15 +313,16 @@ function rankExcerpts(
 ): { ranked: { key: number; score: number; id: string }[]; total: number } {
   if (parsed.match !== null && !hasFilters(parsed.filters) && sort === 'relevance') {
     const total = countExcerpts(db, parsed);
-    // As for documents: FTS5 ranks on its own, and only the page is looked up.
+    // As for documents: ranked inside FTS5 with SQLite's sorter keeping only the page (cheaper than
+    // FTS5's `ORDER BY rank` when the word is in most excerpts), and only the page is looked up.
     const ranked = prepared(
       db,
       `SELECT x.key AS key, x.score AS score, xs.excerpt_id AS id
-         FROM (SELECT rowid AS key, rank AS score FROM excerpt_fts
-                WHERE excerpt_fts MATCH @match AND rank MATCH '${EXCERPT_RANK}'
-                ORDER BY rank LIMIT @limit OFFSET @offset) x
+         FROM (SELECT rowid AS key, ${EXCERPT_WEIGHTS} AS score FROM excerpt_fts
+                WHERE excerpt_fts MATCH @match
+                ORDER BY score, key LIMIT @limit OFFSET @offset) x
          JOIN excerpt_search xs ON xs.key = x.key
-        ORDER BY x.score`,
+        ORDER BY x.score, x.key`,
     ).all({ match: parsed.match, limit, offset }) as { key: number; score: number; id: string }[];
     return { ranked, total };
   }

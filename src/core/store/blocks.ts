@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { countPendingDocumentTerms } from './document-terms';
 import { indexDocument } from './search-index';
 import { prepared } from './statements';
 import type { Block, BlockKind, InlineMark } from '../../shared/dto';
@@ -51,6 +52,7 @@ export function insertBlocks(
     );
   });
   indexDocument(db, documentId, text, blocks);
+  countPendingDocumentTerms(db);
 }
 
 function parseMarks(json: string | null): InlineMark[] {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { countPendingDocumentTerms } from './document-terms';
 import { refreshSearchFacts } from './search-index';
 import { prepared } from './statements';
 import type { DocumentFormat, DocumentSummary, TextDirection } from '../../shared/dto';
@@ -174,9 +175,12 @@ export function updateDocumentMetadata(
          url = @url, language = @language, metadata_updated_at = @now
        WHERE id = @documentId`,
     ).run({ ...metadata, now, documentId }).changes;
-    // The title reaches the full-text index by trigger; filter facts are folded here, in the same
-    // transaction.
-    if (changes > 0) refreshSearchFacts(db, documentId);
+    // The title reaches the full-text index by trigger; filter facts are folded and the title's words
+    // counted here, in the same transaction.
+    if (changes > 0) {
+      refreshSearchFacts(db, documentId);
+      countPendingDocumentTerms(db);
+    }
     return changes;
   };
   return db.transaction(update)();

@@ -5,6 +5,7 @@ import { migration003 } from './003-excerpt-metadata-history';
 import { migration004 } from './004-search-index';
 import { migration005 } from './005-composer';
 import { migration006 } from './006-print-settings';
+import { migration007 } from './007-document-terms';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
