@@ -2,7 +2,7 @@ import type { PrintModel, PrintNote } from './layout';
 import { appendixDetails } from './layout';
 import type { NotePlacer } from './pdf-blocks';
 import { destination, GENERATED, noteDestination } from './pdf-blocks';
-import type { PendingFootnote, Sheet } from './pdf-sheet';
+import type { Sheet } from './pdf-sheet';
 import { COLOUR, FONT } from './pdf-style';
 import { flowHeight, flowHeightBound, writeFlow } from './text-flow';
 
@@ -188,7 +188,7 @@ export function writeFootnotes(sheet: Sheet): void {
         .stroke(),
     );
     y += 6;
-    for (const note of notes as PendingFootnote[]) {
+    for (const note of notes) {
       sheet.place({ kind: 'footnote', number: note.number, text: note.text }, page);
       destination(doc, noteDestination(note.number), frame.left, y);
       const top = y;

@@ -67,9 +67,6 @@ export function flowHeight(
   return lines.length * (doc.currentLineHeight(true) + (options.lineGap ?? 0));
 }
 
-/** Word widths per document, by font, size and word (briefings repeat most of their words). */
-const wordWidths = new WeakMap<Doc, Map<string, number>>();
-
 /**
  * A cheap upper bound of `flowHeight` for text without right-to-left letters: a greedy wrap at
  * spaces only, each word measured with its space and the line a point narrower. pdfkit breaks at
@@ -86,24 +83,14 @@ export function flowHeightBound(
   if (containsRtl(text)) return flowHeight(doc, text, font, options);
   doc.font(font);
   const lineHeight = doc.currentLineHeight(true);
-  let cache = wordWidths.get(doc);
-  if (cache === undefined) {
-    cache = new Map();
-    wordWidths.set(doc, cache);
-  }
-  const prefix = `${font}\u0000${lineHeight}\u0000`;
   const width = options.width - 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines += 1;
     let used = 0;
     for (const word of paragraph.split(' ')) {
-      const key = prefix + word;
-      let wide = cache.get(key);
-      if (wide === undefined) {
-        wide = doc.widthOfString(`${word} `);
-        cache.set(key, wide);
-      }
+      // pdfkit keeps each word's shaping in its font's layout cache, so the later drawing reuses it.
+      const wide = doc.widthOfString(`${word} `);
       if (used > 0 && used + wide > width) {
         lines += 1;
         used = 0;

@@ -1,5 +1,14 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { CoreError } from '../errors';
+import {
+  CENTRAL_HEADER_SIZE,
+  CENTRAL_SIGNATURE,
+  EOCD_SIGNATURE,
+  EOCD_SIZE,
+  FLAG_UTF8_NAME,
+  LOCAL_HEADER_SIZE,
+  LOCAL_SIGNATURE,
+} from '../zip-format';
 
 /** One file to put in an archive. Strings are written as UTF-8. */
 export type ZipFileInput = Readonly<{
@@ -9,15 +18,8 @@ export type ZipFileInput = Readonly<{
   method?: 'store' | 'deflate';
 }>;
 
-const LOCAL_SIGNATURE = 0x04034b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const EOCD_SIGNATURE = 0x06054b50;
-const LOCAL_HEADER_SIZE = 30;
-const CENTRAL_HEADER_SIZE = 46;
-const EOCD_SIZE = 22;
 /** ZIP 2.0: the version that introduced Deflate, all a reader needs for these archives. */
 const VERSION = 20;
-const FLAG_UTF8_NAME = 0x0800;
 /**
  * Every entry is stamped 1980-01-01 00:00:00, the earliest DOS date: a real clock would make two
  * exports of the same briefing differ byte for byte, and nothing reads these dates anyway.

@@ -1,5 +1,14 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { CoreError } from '../../errors';
+import {
+  CENTRAL_HEADER_SIZE,
+  CENTRAL_SIGNATURE,
+  EOCD_SIGNATURE,
+  EOCD_SIZE,
+  FLAG_UTF8_NAME,
+  LOCAL_HEADER_SIZE,
+  LOCAL_SIGNATURE,
+} from '../../zip-format';
 
 /**
  * A minimal, defensive ZIP reader for importers of ZIP-based formats (.docx). Everything that could
@@ -20,19 +29,12 @@ export const MAX_ZIP_RATIO = 200;
 /** Entries up to this size are exempt from the ratio check (tiny XML parts compress very well). */
 export const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 
-const EOCD_SIGNATURE = 0x06054b50;
-const EOCD_SIZE = 22;
 /** The End Of Central Directory record plus the longest possible archive comment. */
 const EOCD_SEARCH_WINDOW = EOCD_SIZE + 0xffff;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const CENTRAL_HEADER_SIZE = 46;
-const LOCAL_SIGNATURE = 0x04034b50;
-const LOCAL_HEADER_SIZE = 30;
 const ZIP64_MARKER_16 = 0xffff;
 const ZIP64_MARKER_32 = 0xffffffff;
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_STRONG_ENCRYPTION = 0x0040;
-const FLAG_UTF8_NAME = 0x0800;
 
 export type ZipEntry = Readonly<{
   /** The entry's path inside the archive, with forward slashes. */
