@@ -87,16 +87,14 @@ function keepBlock(
 function writeHeading(sheet: Sheet, section: PrintSection, index: number): void {
   const { doc, frame } = sheet;
   const size = section.level === 1 ? 14 : 12;
-  doc.fontSize(size);
-  const height = flowHeight(doc, section.heading, FONT.bold, { width: frame.contentWidth }) + 10;
+  const headingHeight = (measure: Measure) =>
+    measure(doc.fontSize(size), section.heading, FONT.bold, { width: frame.contentWidth }) + 10;
   // A heading never sits alone at the foot of a page: keep it with the start of its first block.
   const first = section.blocks[0];
   const firstHeight = (measure: Measure) =>
     first === undefined ? 0 : Math.min(blockHeight(sheet, first, measure), 60);
-  sheet.keepTogetherBounded(
-    height + firstHeight(flowHeightBound) + 6,
-    () => height + firstHeight(flowHeight) + 6,
-  );
+  const needed = (measure: Measure) => headingHeight(measure) + firstHeight(measure) + 6;
+  sheet.keepTogetherBounded(needed(flowHeightBound), () => needed(flowHeight));
   sheet.place({ kind: 'heading', text: section.heading, level: section.level });
   destination(doc, sectionDestination(index), frame.left, doc.y);
   doc.fontSize(size).fillColor(COLOUR.text);

@@ -41,11 +41,17 @@ function quoteMatchesExcerpt(printed: string, trim: QuoteTrim | null, original: 
  */
 export function findQuoteProblems(db: Database.Database, briefing: Briefing): string[] {
   const problems: string[] = [];
+  // Briefings quote a few sources many times: read each source's text once.
+  const sources = new Map<string, ReturnType<typeof getDocumentText>>();
+  const sourceText = (documentId: string) => {
+    if (!sources.has(documentId)) sources.set(documentId, getDocumentText(db, documentId));
+    return sources.get(documentId);
+  };
   for (const section of briefing.sections) {
     for (const item of section.items) {
       if (item.kind !== 'excerpt') continue;
       const excerpt = getExcerpt(db, item.excerptId);
-      const source = excerpt === undefined ? undefined : getDocumentText(db, excerpt.documentId);
+      const source = excerpt === undefined ? undefined : sourceText(excerpt.documentId);
       const label = `“${item.quote.slice(0, 60)}${item.quote.length > 60 ? '…' : ''}” in “${section.heading}”`;
       if (excerpt === undefined || source === undefined) {
         problems.push(`${label}: its excerpt or source document is missing.`);

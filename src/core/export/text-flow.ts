@@ -42,14 +42,42 @@ export function flowDirection(text: string, direction: BaseDirection = 'auto'): 
   return direction === 'auto' ? paragraphDirection(text) : direction;
 }
 
+/** The current font size: pdfkit keeps it on the document but leaves it out of its types. */
+function fontSizeOf(doc: Doc): number {
+  return (doc as unknown as { _fontSize: number })._fontSize;
+}
+
+type BidiLayout = ReturnType<typeof layoutBidiParagraph<number>>;
+
+/** Recent bidi layouts per document: a block is measured (to keep it on a page) just before it is drawn. */
+const recentLayouts = new WeakMap<Doc, Map<string, BidiLayout>>();
+const RECENT_LAYOUTS = 8;
+
 /** Lays out runs as bidi lines; each piece's style is the index of the run it comes from. */
 function layout(doc: Doc, runs: readonly FlowRun[], width: number, direction: BaseDirection | undefined) {
-  return layoutBidiParagraph(
+  // The same runs, width, direction and size always give the same lines (widths come from the fonts).
+  const key = [
+    width,
+    direction,
+    doc.currentLineHeight(),
+    ...runs.flatMap((run) => [run.font, run.text]),
+  ].join('\u0000');
+  let recent = recentLayouts.get(doc);
+  if (recent === undefined) {
+    recent = new Map();
+    recentLayouts.set(doc, recent);
+  }
+  const known = recent.get(key);
+  if (known !== undefined) return known;
+  const laidOut = layoutBidiParagraph(
     runs.map((run, index) => ({ text: run.text, style: index })),
     width,
     (text, index) => doc.font(runs[index]?.font ?? '').widthOfString(text),
     direction,
   );
+  if (recent.size >= RECENT_LAYOUTS) recent.delete(recent.keys().next().value as string);
+  recent.set(key, laidOut);
+  return laidOut;
 }
 
 /** The height `writeFlow` will take for `text` set in `font` (at the current size). */
@@ -83,14 +111,14 @@ export function flowHeightBound(
   if (containsRtl(text)) return flowHeight(doc, text, font, options);
   doc.font(font);
   const lineHeight = doc.currentLineHeight(true);
+  const widthOf = wordWidths(doc, font);
   const width = options.width - 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines += 1;
     let used = 0;
     for (const word of paragraph.split(' ')) {
-      // pdfkit keeps each word's shaping in its font's layout cache, so the later drawing reuses it.
-      const wide = doc.widthOfString(`${word} `);
+      const wide = widthOf(word);
       if (used > 0 && used + wide > width) {
         lines += 1;
         used = 0;
@@ -105,6 +133,36 @@ export function flowHeightBound(
     }
   }
   return lines * (lineHeight + (options.lineGap ?? 0));
+}
+
+const wordWidthTables = new WeakMap<Doc, Map<string, Map<string, number>>>();
+
+/**
+ * The width of a word and its following space in `font` at the current size, remembered per
+ * document: a bound measures every word of every block, and asking pdfkit each time re-splits the
+ * word and looks up its shaping again. (pdfkit still shapes each word once; its drawing reuses that.)
+ */
+function wordWidths(doc: Doc, font: string): (word: string) => number {
+  let tables = wordWidthTables.get(doc);
+  if (tables === undefined) {
+    tables = new Map();
+    wordWidthTables.set(doc, tables);
+  }
+  const key = `${font} ${fontSizeOf(doc)}`;
+  let table = tables.get(key);
+  if (table === undefined) {
+    table = new Map();
+    tables.set(key, table);
+  }
+  const widths = table;
+  return (word) => {
+    let wide = widths.get(word);
+    if (wide === undefined) {
+      wide = doc.widthOfString(`${word} `);
+      widths.set(word, wide);
+    }
+    return wide;
+  };
 }
 
 function drawLine(doc: Doc, runs: readonly FlowRun[], line: BidiLine<number>, left: number, y: number): void {
