@@ -9,7 +9,11 @@ export const PAYLOADS_PER_BODY = 470;
 export const METADATA_DOCUMENTS = 12;
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const oneLine = (text: string) => text.replace(/[\r\n\u0000]+/g, ' ').trim();
+const oneLine = (text: string) =>
+  text
+    .replaceAll('\u0000', ' ')
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
 
 /** Escapes text for an HTML text node or a double-quoted attribute. */
 export function escapeHtml(text: string): string {

@@ -21,7 +21,11 @@ export function apiOf(host: E2eHost): ApiCaller {
   };
 }
 
-const oneLine = (text: string) => text.replace(/[\r\n\u0000]+/g, ' ').trim();
+const oneLine = (text: string) =>
+  text
+    .replaceAll('\u0000', ' ')
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
 
 /** A tag made of a payload: tags are at most 64 characters, with no control characters. */
 export function hostileTag(payload: HostilePayload): string {

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Request } from '@playwright/test';
 import { markersIn } from './hostile-payloads';
 
 /** What hostile content managed to do; every count but `markersSeen` should be zero. */
@@ -22,7 +22,10 @@ export type HostileWatch = Readonly<{
   apiCalls: () => ReadonlyMap<string, number>;
   /** Payload numbers whose marker the page has shown so far (see `collectMarkers`). */
   markersSeen: () => ReadonlySet<number>;
-  collectMarkers: (page: Page) => Promise<number>;
+  /** How many distinct payload markers each view showed. */
+  markersPerView: () => Readonly<Record<string, number>>;
+  /** Records the payload markers a part of the page shows now (text and form fields) as `view`. */
+  collectMarkers: (target: Locator, view: string) => Promise<void>;
 }>;
 
 export type WatchOptions = Readonly<{
@@ -82,7 +85,13 @@ function instrument(binding: string): void {
     'ping',
   ]);
   const SCRIPT_URL =
-    /^[\s\u0000-\u001f]*(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t|d\s*a\s*t\s*a)\s*:/i;
+    /^(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t|d\s*a\s*t\s*a)\s*:/i;
+  // Browsers skip leading spaces and control characters in a URL, and tabs and newlines inside it.
+  const bareUrl = (value: string) => {
+    let start = 0;
+    while (start < value.length && value.charCodeAt(start) <= 0x20) start += 1;
+    return value.slice(start);
+  };
   let loaded = false;
   const checkAttribute = (element: Element, name: string, value: string | null) => {
     if (value === null) return;
@@ -90,7 +99,7 @@ function instrument(binding: string): void {
     if (lower.startsWith('on')) report('dom', `${element.localName}[${lower}]`);
     else if (lower === 'srcdoc') report('dom', `${element.localName}[srcdoc]`);
     else if (URL_ATTRIBUTES.has(lower)) {
-      if (SCRIPT_URL.test(value)) report('dom', `${element.localName}[${lower}=${value}]`);
+      if (SCRIPT_URL.test(bareUrl(value))) report('dom', `${element.localName}[${lower}=${value}]`);
       else if (lower !== 'href' && /^\s*(?:https?:)?\/\//i.test(value) && !value.startsWith(location.origin))
         report('dom', `${element.localName}[${lower}=${value}]`);
     } else if (lower === 'style' && /url\s*\(|expression\s*\(|behavior|binding/i.test(value)) {
@@ -141,6 +150,7 @@ export async function watchHostileEffects(
   const events: string[] = [];
   const apiCalls = new Map<string, number>();
   const seen = new Set<number>();
+  const perView = new Map<string, Set<number>>();
   const note = (line: string) => {
     if (events.length < 500) events.push(line);
   };
@@ -215,19 +225,23 @@ export async function watchHostileEffects(
     events: () => [...events],
     apiCalls: () => new Map(apiCalls),
     markersSeen: () => new Set(seen),
-    collectMarkers: async (target) => {
-      const text = await target.evaluate(() => {
-        const parts = [document.body.textContent ?? ''];
+    markersPerView: () => Object.fromEntries([...perView].map(([view, ids]) => [view, ids.size])),
+    collectMarkers: async (target, view) => {
+      const text = await target.evaluate((root) => {
+        const parts = [root.textContent ?? ''];
         // Values of form fields are shown too, but are not text content.
-        for (const field of Array.from(document.querySelectorAll('input, textarea, select'))) {
+        for (const field of Array.from(root.querySelectorAll('input, textarea'))) {
           if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)
             parts.push(field.value);
         }
         return parts.join('\n');
       });
-      const before = seen.size;
-      for (const id of markersIn(text)) seen.add(id);
-      return seen.size - before;
+      const ids = perView.get(view) ?? new Set<number>();
+      perView.set(view, ids);
+      for (const id of markersIn(text)) {
+        seen.add(id);
+        ids.add(id);
+      }
     },
   };
 }
