@@ -304,6 +304,8 @@ test.describe('hostile content', () => {
       await collect('composer', briefingPane);
       await ui.briefing.getByRole('button', { name: 'Versions', exact: true }).click();
       await collect('composer', briefingPane);
+      // A link in hostile commentary, clicked as a user would: the editor never navigates.
+      await briefingPane.locator('.rich-text__content a[href]').first().click();
       await briefingPane.getByRole('button', { name: /^Briefings/ }).click();
       await collect('briefings list', page.getByRole('region', { name: 'Briefings' }));
       await briefingPane.getByRole('button', { name: /^Briefings/ }).click();
