@@ -26,7 +26,7 @@ export type E2eHostOptions = Readonly<{
 
 export type E2eHost = Readonly<{ url: string; core: Core; close: () => Promise<void> }>;
 
-const API_PATH = '/__e2e/api';
+export const API_PATH = '/__e2e/api';
 const BRIDGE_PATH = '/__e2e/bridge.js';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
