@@ -150,6 +150,27 @@ describe('importMarkdown', () => {
     expectRunsMatchText(document.blocks);
   });
 
+  it('keeps the text after an <svg> or <math> left open, as a browser shows it', () => {
+    const document = parse(
+      [
+        '[x] <svg onload="alert(1)">hidden inside',
+        'after words here',
+        'Math <math><mi>PAYLOAD</mi>',
+        '<svg>',
+        'still shown',
+        '<template><svg>',
+        'PAYLOAD in a template',
+      ].join('\n\n'),
+    );
+    expect(summary(document)).toEqual([
+      ['paragraph', 0, '[x]'],
+      ['paragraph', 0, 'after words here'],
+      ['paragraph', 0, 'Math'],
+      ['paragraph', 0, 'still shown'],
+    ]);
+    expectRunsMatchText(document.blocks);
+  });
+
   it('survives nesting deep enough to exhaust a recursive parser', () => {
     const deep = `${'>'.repeat(5000)} deep quote\n\n${'- '.repeat(3000)}deep item\n\n${'<div>'.repeat(5000)}deep html`;
     const text = parse(deep)

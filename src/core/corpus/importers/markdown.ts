@@ -72,6 +72,8 @@ function plainParagraphs(body: string): RawBlock[] {
 const RAW_TEXT = new Set(['script', 'style', 'iframe', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'plaintext']);
 /** Elements whose (parsed) content is dropped too. */
 const DROPPED = new Set(['noscript', 'template', 'svg', 'math', 'object', 'canvas', 'video', 'audio', 'select', 'head']);
+/** Dropped elements with foreign (SVG, MathML) content, which an HTML block tag breaks out of. */
+const FOREIGN = new Set(['svg', 'math']);
 const INLINE_MARKS = new Map<string, Mark>([
   ['em', 'em'], ['i', 'em'], ['strong', 'strong'], ['b', 'strong'], ['code', 'code'], ['kbd', 'code'],
   ['samp', 'code'], ['tt', 'code'],
@@ -84,8 +86,8 @@ type OpenTag = Readonly<{ name: string; mark?: Mark; href?: string | undefined; 
 class MarkdownReader {
   /** A raw-text element opened by inline or block HTML and not yet closed: everything is dropped. */
   private rawUntil: string | null = null;
-  /** Depth of dropped elements (svg, template, ...) opened by HTML tokens. */
-  private dropped = 0;
+  /** Dropped elements (svg, template, ...) opened by HTML tokens and not yet closed, innermost last. */
+  private dropped: string[] = [];
   /** Inline HTML tags (<b>, <a href>, ...) open across tokens. */
   private openTags: OpenTag[] = [];
 
@@ -96,7 +98,7 @@ class MarkdownReader {
   }
 
   private get suppressed(): boolean {
-    return this.rawUntil !== null || this.dropped > 0;
+    return this.rawUntil !== null || this.dropped.length > 0;
   }
 
   private blocks(tokens: readonly Token[], out: RawBlock[], listDepth: number, quote: boolean): void {
@@ -186,6 +188,7 @@ class MarkdownReader {
   private push(out: RawBlock[], kind: RawBlock['kind'], level: number, runs: readonly RawRun[]): void {
     // Inline formatting opened by raw HTML ends with its block.
     this.openTags = [];
+    this.leaveForeignContent();
     const merged = mergeRuns(runs);
     if (merged.every((run) => run.text.trim() === '')) return;
     out.push({ kind, level, text: merged.map((run) => run.text).join(''), runs: merged });
@@ -196,6 +199,7 @@ class MarkdownReader {
     const wasSuppressed = this.suppressed;
     const visible = this.scanTags(html, false);
     this.openTags = [];
+    this.leaveForeignContent();
     if (wasSuppressed && visible === '') return;
     const dom = parseDocument(visible, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
     const blocks = htmlToBlocks(dom.children, {
@@ -314,10 +318,10 @@ class MarkdownReader {
       tagPattern.lastIndex = position;
       const match = tagPattern.exec(html);
       if (match === null) {
-        if (this.dropped === 0) visible += html.slice(position);
+        if (this.dropped.length === 0) visible += html.slice(position);
         return visible;
       }
-      if (this.dropped === 0) visible += html.slice(position, match.index);
+      if (this.dropped.length === 0) visible += html.slice(position, match.index);
       position = match.index + match[0].length;
       const name = (match[2] ?? '').toLowerCase();
       if (name === '') continue; // a comment
@@ -328,15 +332,23 @@ class MarkdownReader {
         continue;
       }
       if (DROPPED.has(name)) {
-        if (closing) this.dropped = Math.max(0, this.dropped - 1);
-        else if (!selfClosing) this.dropped += 1;
+        if (closing) this.dropped.pop();
+        else if (!selfClosing) this.dropped.push(name);
         continue;
       }
-      if (this.dropped > 0) continue;
+      if (this.dropped.length > 0) continue;
       if (trackInline) this.trackInlineTag(name, closing, selfClosing || VOID.has(name), match[3] ?? '');
       visible += match[0];
     }
     return visible;
+  }
+
+  /**
+   * The next block starts with an HTML block tag (<p>, <li>, <h2>...), which takes a browser out of
+   * an <svg> or <math> left open: the text after it is shown again, so it is kept here too.
+   */
+  private leaveForeignContent(): void {
+    while (FOREIGN.has(this.dropped[this.dropped.length - 1] ?? '')) this.dropped.pop();
   }
 
   private trackInlineTag(name: string, closing: boolean, isVoid: boolean, attributes: string): void {
