@@ -141,7 +141,13 @@ export type BriefingApi = {
   ): Promise<Collection>;
   /** Deletes a collection (its excerpts stay in the library). Undoable. */
   deleteCollection(input: Readonly<{ collectionId: string }>): Promise<void>;
-  getCollection(input: Readonly<{ collectionId: string }>): Promise<CollectionDetail>;
+  /**
+   * A collection with up to `limit` (default and most 200) of its excerpts in order from `offset`;
+   * `excerptCount` counts them all. Adding, removing and moving answer the first 200 the same way.
+   */
+  getCollection(
+    input: Readonly<{ collectionId: string; offset?: number; limit?: number }>,
+  ): Promise<CollectionDetail>;
   /** Adds excerpts (at `index`, default the end); ones already in it are left where they are. */
   addToCollection(
     input: Readonly<{ collectionId: string; excerptIds: readonly string[]; index?: number }>,

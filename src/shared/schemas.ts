@@ -136,7 +136,13 @@ export const API_INPUT_SCHEMAS = {
     })
     .strict(),
   deleteCollection: z.object({ collectionId: id }).strict(),
-  getCollection: z.object({ collectionId: id }).strict(),
+  getCollection: z
+    .object({
+      collectionId: id,
+      offset: z.number().int().min(0).max(1_000_000).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    })
+    .strict(),
   addToCollection: z
     .object({
       collectionId: id,
