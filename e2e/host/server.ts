@@ -22,6 +22,8 @@ export type E2eHostOptions = Readonly<{
   seed?: boolean;
   /** What the stand-in for the open dialog answers. */
   pickPaths?: readonly string[];
+  /** Told the size in bytes of every API request body and response body (benchmarks measure them). */
+  onApiMessage?: (method: string, requestBytes: number, responseBytes: number) => void;
 }>;
 
 export type E2eHost = Readonly<{ url: string; core: Core; close: () => Promise<void> }>;
@@ -73,7 +75,13 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
       const envelope = await dispatch(core.handlers, message.method, message.input, (text, error) =>
         console.error(text, error),
       );
-      send(response, 200, 'application/json', JSON.stringify(envelope));
+      const answer = JSON.stringify(envelope);
+      options.onApiMessage?.(
+        typeof message.method === 'string' ? message.method : '?',
+        Buffer.byteLength(body),
+        Buffer.byteLength(answer),
+      );
+      send(response, 200, 'application/json', answer);
       return;
     }
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');

@@ -7,10 +7,12 @@ import { benchPdfExport } from './pdf-export';
 import { benchSeed } from './seed';
 import { benchSearch } from './search';
 import { benchComposer } from './composer';
+import { benchScale } from './scale';
 
 // `npm run bench [-- --runs N] [--only ui,seed,...] [--search-sizes 10000,50000]`: prints one JSON
 // document with every figure and its baseline. `--only` picks benchmarks by key: seed, pdf, import,
-// verify, ui, search, composer.
+// verify, ui, search, composer, scale. `--scale N` runs the scale benchmark alone on N documents
+// (and 4N excerpts, or `--scale-excerpts M`); it is never part of a plain `npm run bench`.
 const root = resolve(__dirname, '../..');
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1] ?? 5)) : 5;
@@ -20,7 +22,18 @@ const excerptCount =
   excerptFlag >= 0 ? Math.max(100, Number(process.argv[excerptFlag + 1] ?? 100_000)) : 100_000;
 const onlyFlag = process.argv.indexOf('--only');
 const only = onlyFlag >= 0 ? new Set((process.argv[onlyFlag + 1] ?? '').split(',')) : null;
-const wanted = (key: string): boolean => only === null || only.has(key);
+const scaleFlag = process.argv.indexOf('--scale');
+const scaleDocuments = scaleFlag >= 0 ? Number(process.argv[scaleFlag + 1] ?? 50_000) : 50_000;
+const scaleExcerptsFlag = process.argv.indexOf('--scale-excerpts');
+const scaleExcerpts =
+  scaleExcerptsFlag >= 0 ? Number(process.argv[scaleExcerptsFlag + 1] ?? 0) : scaleDocuments * 4;
+// The scale run takes minutes and gigabytes: only when asked for by name.
+const wanted = (key: string): boolean =>
+  scaleFlag >= 0
+    ? key === 'scale'
+    : key === 'scale'
+      ? only?.has(key) === true
+      : only === null || only.has(key);
 const importCount = importFlag >= 0 ? Math.max(10, Number(process.argv[importFlag + 1] ?? 1000)) : 1000;
 const searchSizesFlag = process.argv.indexOf('--search-sizes');
 const searchSizes = (searchSizesFlag >= 0 ? (process.argv[searchSizesFlag + 1] ?? '') : '10000,50000')
@@ -49,6 +62,13 @@ async function main(): Promise<void> {
           existsSync(join(root, 'out', 'renderer', 'index.html'))
             ? await benchComposer(runs)
             : { name: 'briefing composer in Chromium', skipped: 'run `npm run build` first' },
+        ]
+      : []),
+    ...(wanted('scale')
+      ? [
+          existsSync(join(root, 'out', 'renderer', 'index.html'))
+            ? await benchScale(scaleDocuments, scaleExcerpts, runs)
+            : { name: 'the app at scale in Chromium', skipped: 'run `npm run build` first' },
         ]
       : []),
   ];

@@ -82,11 +82,15 @@ function phraseFrom(text: string, random: () => number): string {
   return `"${words.slice(start, start + length).join(' ')}"`;
 }
 
-/** The mixed query set: deterministic for a library size (phrases come from its documents). */
-function mixedQueries(
+/**
+ * The mixed query set: deterministic for a library size (phrases come from its documents, read by
+ * `textAt`, the search library's by default).
+ */
+export function mixedQueries(
   db: Database.Database,
   documentCount: number,
   vocabularies: SearchVocabularies,
+  textAt: (index: number) => string = (index) => documentTextAt(db, index),
 ): BenchQuery[] {
   const random = seededRandom(77);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -112,11 +116,7 @@ function mixedQueries(
     ['word: common (Cyrillic/Arabic)', 10, foreign],
     ['word: rare', 50, () => pick(band.rare)],
     ['AND: 2-3 words', 80, () => Array.from({ length: 2 + Math.floor(random() * 2) }, anyWord).join(' ')],
-    [
-      '"exact phrase"',
-      60,
-      () => phraseFrom(documentTextAt(db, Math.floor(random() * documentCount)), random),
-    ],
+    ['"exact phrase"', 60, () => phraseFrom(textAt(Math.floor(random() * documentCount)), random)],
     ['prefix*', 50, () => `${stem(pick(random() < 0.5 ? band.common : band.rare))}*`],
     ['-exclusion', 40, () => `${pick(band.veryCommon)} ${anyWord()} -${anyWord()}`],
     ['OR', 40, () => Array.from({ length: 2 + Math.floor(random() * 2) }, anyWord).join(' OR ')],
@@ -323,9 +323,10 @@ function broadFigures(db: Database.Database, size: number, vocabularies: SearchV
 }
 
 /** Realistic queries typed letter by letter, one search per keystroke. */
-function typeaheadFigures(db: Database.Database, size: number, vocabularies: SearchVocabularies) {
+/** The queries the type-ahead figures type letter by letter. */
+export function typeaheadQueries(vocabularies: SearchVocabularies): string[] {
   const band = bands(vocabularies.latin);
-  const typed = [
+  return [
     'shipping insurance premiums',
     'sanctions grain exports',
     '"war risk" insurers',
@@ -335,6 +336,10 @@ function typeaheadFigures(db: Database.Database, size: number, vocabularies: Sea
     'ceasefire OR negotiations',
     `${vocabularies.cyrillic.words[30] ?? ''} ${vocabularies.cyrillic.words[45] ?? ''}`,
   ];
+}
+
+function typeaheadFigures(db: Database.Database, size: number, vocabularies: SearchVocabularies) {
+  const typed = typeaheadQueries(vocabularies);
   const samples: number[] = [];
   for (let pass = 0; pass <= PASSES; pass += 1) {
     for (const query of typed) {

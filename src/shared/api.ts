@@ -64,8 +64,20 @@ export type BriefingHistoryResult = Readonly<{ briefing: Briefing; history: Hist
  * schemas in schemas.ts at every door (IPC, e2e host, CLI) before core sees them.
  */
 export type BriefingApi = {
-  /** All documents in the library, newest import first. */
-  listDocuments(input: Readonly<Record<string, never>>): Promise<readonly DocumentSummary[]>;
+  /**
+   * Documents in the library, newest import first: at most `limit` (default and most 200) from
+   * `offset`, so that no answer grows with the library; page on with `offset` for more.
+   */
+  listDocuments(input: Readonly<{ offset?: number; limit?: number }>): Promise<readonly DocumentSummary[]>;
+  /**
+   * One page of the library for a virtualised list, newest import first; `query` keeps documents
+   * whose title, author or outlet contains it (ignoring case). `total` counts every match.
+   */
+  listDocumentPage(
+    input: Readonly<{ query?: string; offset: number; limit: number }>,
+  ): Promise<Page<DocumentSummary>>;
+  /** The outlets the library's documents name, in alphabetical order (for filters). */
+  listOutlets(input: Readonly<Record<string, never>>): Promise<readonly string[]>;
   /** One document with its normalised text and blocks. */
   getDocument(input: Readonly<{ documentId: string }>): Promise<DocumentDetail>;
   /** Edits a document's metadata; its text never changes. Citations use the edited values. */
@@ -129,7 +141,13 @@ export type BriefingApi = {
   ): Promise<Collection>;
   /** Deletes a collection (its excerpts stay in the library). Undoable. */
   deleteCollection(input: Readonly<{ collectionId: string }>): Promise<void>;
-  getCollection(input: Readonly<{ collectionId: string }>): Promise<CollectionDetail>;
+  /**
+   * A collection with up to `limit` (default and most 200) of its excerpts in order from `offset`;
+   * `excerptCount` counts them all. Adding, removing and moving answer the first 200 the same way.
+   */
+  getCollection(
+    input: Readonly<{ collectionId: string; offset?: number; limit?: number }>,
+  ): Promise<CollectionDetail>;
   /** Adds excerpts (at `index`, default the end); ones already in it are left where they are. */
   addToCollection(
     input: Readonly<{ collectionId: string; excerptIds: readonly string[]; index?: number }>,

@@ -6,6 +6,8 @@
  */
 export const API_METHODS = [
   'listDocuments',
+  'listDocumentPage',
+  'listOutlets',
   'getDocument',
   'updateDocumentMetadata',
   'pickImportFiles',

@@ -47,7 +47,20 @@ const field = (max: number) =>
  * core allocate without bound.
  */
 export const API_INPUT_SCHEMAS = {
-  listDocuments: empty,
+  listDocuments: z
+    .object({
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    })
+    .strict(),
+  listDocumentPage: z
+    .object({
+      query: z.string().max(500).optional(),
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(200),
+    })
+    .strict(),
+  listOutlets: empty,
   getDocument: z.object({ documentId: id }).strict(),
   updateDocumentMetadata: z
     .object({
@@ -123,7 +136,13 @@ export const API_INPUT_SCHEMAS = {
     })
     .strict(),
   deleteCollection: z.object({ collectionId: id }).strict(),
-  getCollection: z.object({ collectionId: id }).strict(),
+  getCollection: z
+    .object({
+      collectionId: id,
+      offset: z.number().int().min(0).max(1_000_000).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    })
+    .strict(),
   addToCollection: z
     .object({
       collectionId: id,

@@ -35,16 +35,25 @@ const create = async ({ core, json, output }: CommandContext, rest: readonly str
   return 0;
 };
 
+/** Every excerpt id of a collection, in order (getCollection answers a page at a time). */
+async function collectionExcerptIds(core: CommandContext['core'], collectionId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    const page = await core.handlers.getCollection({ collectionId, offset: ids.length });
+    ids.push(...page.excerpts.map((excerpt) => excerpt.id));
+    if (page.excerpts.length === 0 || ids.length >= page.excerptCount) return ids;
+  }
+}
+
 const add = async ({ core, json, output }: CommandContext, rest: readonly string[]) => {
   const [collectionId, ...excerptIds] = rest;
   if (collectionId === undefined || excerptIds.length === 0) {
     throw new UsageError('usage: collection add <collectionId> <excerptId...>');
   }
   const input = parseInput(API_INPUT_SCHEMAS.addToCollection, { collectionId, excerptIds });
-  const before = new Set(
-    (await core.handlers.getCollection({ collectionId: input.collectionId })).excerpts.map((e) => e.id),
-  );
+  const before = new Set(await collectionExcerptIds(core, input.collectionId));
   const detail = await core.handlers.addToCollection(input);
+  const after = await collectionExcerptIds(core, input.collectionId);
   const added = input.excerptIds.filter(
     (id, index) => !before.has(id) && input.excerptIds.indexOf(id) === index,
   );
@@ -57,11 +66,11 @@ const add = async ({ core, json, output }: CommandContext, rest: readonly string
       name: detail.name,
       added,
       alreadyThere,
-      excerptIds: detail.excerpts.map((excerpt) => excerpt.id),
+      excerptIds: after,
     });
   } else {
     output.stdout(
-      `Added ${added.length} excerpt${added.length === 1 ? '' : 's'} to ${detail.name} (${alreadyThere.length} already there); it holds ${detail.excerpts.length}.\n`,
+      `Added ${added.length} excerpt${added.length === 1 ? '' : 's'} to ${detail.name} (${alreadyThere.length} already there); it holds ${detail.excerptCount}.\n`,
     );
   }
   return 0;

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { MAX_DOCUMENTS_PER_CALL } from '../../core/corpus/handlers';
 import { importPaths } from '../../core/corpus/import';
+import type { DocumentSummary } from '../../shared/dto';
 import { UsageError } from '../args';
 import { printJson, type Command } from './command';
 
@@ -40,7 +42,13 @@ const importCommand: Command = async ({ core, args, json, output }) => {
 
 const documentsCommand: Command = async ({ core, args, json, output }) => {
   if (args.positionals.length > 0) throw new UsageError('documents takes no arguments.');
-  const documents = await core.handlers.listDocuments({});
+  // listDocuments answers a page at a time (so that no answer grows with the library).
+  const documents: DocumentSummary[] = [];
+  for (;;) {
+    const page = await core.handlers.listDocuments({ offset: documents.length });
+    documents.push(...page);
+    if (page.length === 0 || page.length < MAX_DOCUMENTS_PER_CALL) break;
+  }
   if (json) {
     printJson(
       output,

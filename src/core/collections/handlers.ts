@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { BriefingApi } from '../../shared/api';
+import type { CollectionDetail } from '../../shared/dto';
 import type { CoreContext } from '../api/core';
 import { CoreError } from '../errors';
 import { safeFileName } from '../export/handlers';
@@ -18,6 +19,16 @@ import {
   requireCollection,
   updateCollection,
 } from './service';
+
+/**
+ * The most excerpts one answer about a collection carries (an excerpt can be a long paragraph:
+ * 200 keep the answer near 1 MB at worst); the window pages through longer collections.
+ */
+export const MAX_COLLECTION_EXCERPTS_PER_CALL = 200;
+
+function firstPage(detail: CollectionDetail): CollectionDetail {
+  return { ...detail, excerpts: detail.excerpts.slice(0, MAX_COLLECTION_EXCERPTS_PER_CALL) };
+}
 
 export type CollectionMethods =
   | 'listCollections'
@@ -45,10 +56,12 @@ export function collectionHandlers({
       deleteCollection(db, collectionId, ports.now());
       return Promise.resolve();
     },
-    getCollection: ({ collectionId }) => Promise.resolve(getCollectionDetail(db, collectionId)),
-    addToCollection: (input) => Promise.resolve(addToCollection(db, input, ports.now())),
-    removeFromCollection: (input) => Promise.resolve(removeFromCollection(db, input, ports.now())),
-    moveInCollection: (input) => Promise.resolve(moveInCollection(db, input, ports.now())),
+    getCollection: ({ collectionId, offset = 0, limit = MAX_COLLECTION_EXCERPTS_PER_CALL }) =>
+      Promise.resolve(getCollectionDetail(db, collectionId, { offset, limit })),
+    // An edit answers the collection with its first page of excerpts, like getCollection.
+    addToCollection: (input) => Promise.resolve(firstPage(addToCollection(db, input, ports.now()))),
+    removeFromCollection: (input) => Promise.resolve(firstPage(removeFromCollection(db, input, ports.now()))),
+    moveInCollection: (input) => Promise.resolve(firstPage(moveInCollection(db, input, ports.now()))),
     // `citations` counts the excerpts written; a bundle has no pages.
     exportCollectionBundle: async ({ collectionId }) => {
       const collection = requireCollection(db, collectionId);

@@ -33,9 +33,19 @@ export function requireCollection(db: Database.Database, collectionId: string): 
   return collection;
 }
 
-export function getCollectionDetail(db: Database.Database, collectionId: string): CollectionDetail {
+/**
+ * A collection with its excerpts in order: all of them, or (`window`) only `limit` from `offset`,
+ * so that an answer sent to the window stays small however long the collection grows.
+ */
+export function getCollectionDetail(
+  db: Database.Database,
+  collectionId: string,
+  window?: Readonly<{ offset: number; limit: number }>,
+): CollectionDetail {
   const collection = requireCollection(db, collectionId);
-  return { ...collection, excerpts: getExcerptDetails(db, listCollectionExcerptIds(db, collectionId)) };
+  const ids = listCollectionExcerptIds(db, collectionId);
+  const shown = window === undefined ? ids : ids.slice(window.offset, window.offset + window.limit);
+  return { ...collection, excerpts: getExcerptDetails(db, shown) };
 }
 
 /**

@@ -3,12 +3,26 @@ import type { CoreContext } from '../api/core';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
 import { listBlocksForDocument } from '../store/blocks';
-import { getDocumentSummary, getDocumentText, listDocumentSummaries, updateDocumentMetadata } from '../store/documents';
+import {
+  countDocuments,
+  getDocumentSummaries,
+  getDocumentSummary,
+  getDocumentText,
+  listDocumentFilterFields,
+  listDocumentSummaryPage,
+  listOutletNames,
+  updateDocumentMetadata,
+} from '../store/documents';
 import { importBytes, importPaths, listImportableFiles } from './import';
 import { stat } from 'node:fs/promises';
 
+/** The most summaries one listDocuments call answers (about 0.1 MB): callers page with `offset`. */
+export const MAX_DOCUMENTS_PER_CALL = 200;
+
 type CorpusMethods =
   | 'listDocuments'
+  | 'listDocumentPage'
+  | 'listOutlets'
   | 'getDocument'
   | 'updateDocumentMetadata'
   | 'pickImportFiles'
@@ -19,7 +33,31 @@ type CorpusMethods =
 export function corpusHandlers(context: CoreContext): Pick<BriefingApi, CorpusMethods> {
   const { db, ports } = context;
   return {
-    listDocuments: () => Promise.resolve(listDocumentSummaries(db)),
+    listDocuments: ({ offset = 0, limit = MAX_DOCUMENTS_PER_CALL }) =>
+      Promise.resolve(listDocumentSummaryPage(db, offset, limit)),
+
+    listDocumentPage: ({ query, offset, limit }) => {
+      const needle = (query ?? '').trim().toLocaleLowerCase();
+      if (needle === '') {
+        return Promise.resolve({ total: countDocuments(db), offset, items: listDocumentSummaryPage(db, offset, limit) });
+      }
+      const ids = listDocumentFilterFields(db)
+        .filter((row) =>
+          [row.title, row.author, row.outlet]
+            .filter((field) => field !== null && field !== '')
+            .join(' ')
+            .toLocaleLowerCase()
+            .includes(needle),
+        )
+        .map((row) => row.id);
+      return Promise.resolve({
+        total: ids.length,
+        offset,
+        items: getDocumentSummaries(db, ids.slice(offset, offset + limit)),
+      });
+    },
+
+    listOutlets: () => Promise.resolve(listOutletNames(db)),
 
     getDocument: ({ documentId }) => {
       const summary = getDocumentSummary(db, documentId);

@@ -106,12 +106,48 @@ export function findDocumentIdByOriginalSha256(db: Database.Database, sha256: st
   return row?.id;
 }
 
-export function listDocumentSummaries(db: Database.Database): DocumentSummary[] {
+/** One page of the library, newest import first. */
+export function listDocumentSummaryPage(
+  db: Database.Database,
+  offset: number,
+  limit: number,
+): DocumentSummary[] {
   const rows = prepared(
     db,
-    `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.title`,
-  ).all() as SummaryRow[];
+    `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.title LIMIT ? OFFSET ?`,
+  ).all(limit, offset) as SummaryRow[];
   return rows.map(toSummary);
+}
+
+/** Summaries of the given documents, in the order given (unknown ids are left out). */
+export function getDocumentSummaries(
+  db: Database.Database,
+  documentIds: readonly string[],
+): DocumentSummary[] {
+  const statement = prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`);
+  return documentIds.flatMap((documentId) => {
+    const row = statement.get(documentId) as SummaryRow | undefined;
+    return row === undefined ? [] : [toSummary(row)];
+  });
+}
+
+/** Every document's id with the words a library filter matches (title, author, outlet), newest first. */
+export function listDocumentFilterFields(
+  db: Database.Database,
+): { id: string; title: string; author: string | null; outlet: string | null }[] {
+  return prepared(
+    db,
+    'SELECT d.id, d.title, d.author, d.outlet FROM documents d ORDER BY d.imported_at DESC, d.title',
+  ).all() as { id: string; title: string; author: string | null; outlet: string | null }[];
+}
+
+/** The outlets documents name, in alphabetical order. */
+export function listOutletNames(db: Database.Database): string[] {
+  const rows = prepared(
+    db,
+    'SELECT DISTINCT outlet FROM document_search WHERE outlet IS NOT NULL ORDER BY outlet',
+  ).all() as { outlet: string }[];
+  return rows.map((row) => row.outlet);
 }
 
 export function getDocumentSummary(db: Database.Database, documentId: string): DocumentSummary | undefined {

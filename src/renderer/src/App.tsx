@@ -26,7 +26,6 @@ import { useQuery } from './use-query';
 
 export function App() {
   const { version, changed } = useLibraryVersion();
-  const documents = useQuery(() => call('listDocuments', {}), `documents:${version}`, { keepPrevious: true });
   const collections = useQuery(() => call('listCollections', {}), `collections:${version}`, {
     keepPrevious: true,
   });
@@ -196,8 +195,6 @@ export function App() {
         <SourcesPane tab={tab} onTab={setTab}>
           {tab === 'library' ? (
             <LibraryPane
-              documents={documents.data}
-              error={documents.error}
               selectedId={documentId}
               onOpen={setDocumentId}
               onImportFiles={() => importFromDialog(false)}
@@ -212,7 +209,6 @@ export function App() {
           ) : null}
           {tab === 'excerpts' ? (
             <AllExcerptsView
-              documents={documents.data ?? []}
               tags={tags.data ?? []}
               collections={collections.data ?? []}
               canAddToBriefing={workspace.canAdd}

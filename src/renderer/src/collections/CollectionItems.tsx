@@ -3,7 +3,10 @@ import type { ExcerptDetail } from '../../../shared/dto';
 import { dragExcerpts } from '../briefing/drag';
 
 type Props = Readonly<{
+  /** The excerpts loaded so far, from the first: a long collection loads a page at a time. */
   excerpts: readonly ExcerptDetail[];
+  /** How many the collection holds. */
+  total: number;
   onMove: (excerpt: ExcerptDetail, toIndex: number) => void;
   onRemove: (excerpt: ExcerptDetail) => void;
   onOpen: (excerpt: ExcerptDetail) => void;
@@ -13,17 +16,15 @@ type Props = Readonly<{
  * A collection's excerpts in order: drag to reorder, or focus one and press Alt+Up / Alt+Down.
  * Moves are announced for screen readers.
  */
-export function CollectionItems({ excerpts, onMove, onRemove, onOpen }: Props) {
+export function CollectionItems({ excerpts, total, onMove, onRemove, onOpen }: Props) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
   const move = (excerpt: ExcerptDetail, toIndex: number) => {
-    if (toIndex < 0 || toIndex >= excerpts.length) return;
+    if (toIndex < 0 || toIndex >= total) return;
     onMove(excerpt, toIndex);
-    setAnnouncement(
-      `Moved “${excerpt.quote.slice(0, 40)}” to position ${toIndex + 1} of ${excerpts.length}.`,
-    );
+    setAnnouncement(`Moved “${excerpt.quote.slice(0, 40)}” to position ${toIndex + 1} of ${total}.`);
   };
   const onKeyDown = (event: KeyboardEvent, excerpt: ExcerptDetail, index: number) => {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
@@ -86,7 +87,7 @@ export function CollectionItems({ excerpts, onMove, onRemove, onOpen }: Props) {
                 type="button"
                 className="button button--small button--quiet"
                 aria-label="Move down"
-                disabled={index === excerpts.length - 1}
+                disabled={index === total - 1}
                 onClick={() => move(excerpt, index + 1)}
               >
                 ↓

@@ -7,6 +7,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { useLibraryVersion } from '../library-version';
 import { useQuery } from '../use-query';
 import { CollectionItems } from './CollectionItems';
+import { useCollectionExcerpts } from './use-collection-excerpts';
 
 type Props = Readonly<{
   collections: readonly Collection[];
@@ -50,6 +51,7 @@ export function CollectionsView({ collections, onOpenExcerpt, onInsertInBriefing
     `Imported “${summary.collectionName}”: ${summary.excerptsAdded} excerpts added, ${summary.excerptsAlreadyPresent} already here; ${summary.documentsAdded} documents added, ${summary.documentsAlreadyPresent} already here; ${summary.verified} quotes verified.`;
 
   const open = detail.data?.id === openId ? detail.data : undefined;
+  const items = useCollectionExcerpts(open, `collection:${openId ?? ''}:${version}`);
   return (
     <div className="collections">
       <form className="collections__new" onSubmit={create} aria-label="New collection">
@@ -143,7 +145,8 @@ export function CollectionsView({ collections, onOpenExcerpt, onInsertInBriefing
             <EmptyState title="This collection is empty">Use “Add to collection…” on any excerpt.</EmptyState>
           ) : null}
           <CollectionItems
-            excerpts={open.excerpts}
+            excerpts={items.excerpts}
+            total={open.excerptCount}
             onOpen={onOpenExcerpt}
             onMove={(excerpt, toIndex) =>
               run(() => call('moveInCollection', { collectionId: open.id, excerptId: excerpt.id, toIndex }))
@@ -152,6 +155,17 @@ export function CollectionsView({ collections, onOpenExcerpt, onInsertInBriefing
               run(() => call('removeFromCollection', { collectionId: open.id, excerptIds: [excerpt.id] }))
             }
           />
+          {items.error === null ? null : <ErrorNote message={items.error} />}
+          {items.left > 0 ? (
+            <button
+              type="button"
+              className="button button--small button--quiet collection-detail__more"
+              disabled={items.loading}
+              onClick={items.showMore}
+            >
+              {items.loading ? 'Loading…' : `Show more (${items.left} left)`}
+            </button>
+          ) : null}
           <footer className="collection-detail__actions">
             <button
               type="button"

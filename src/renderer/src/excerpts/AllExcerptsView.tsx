@@ -1,23 +1,18 @@
-import { useCallback, useMemo, useState } from 'react';
-import type {
-  Collection,
-  DocumentSummary,
-  ExcerptDetail,
-  ExcerptFilter,
-  ExcerptSort,
-  TagCount,
-} from '../../../shared/dto';
+import { useCallback, useState } from 'react';
+import type { Collection, ExcerptDetail, ExcerptFilter, ExcerptSort, TagCount } from '../../../shared/dto';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
 import { VirtualList } from '../components/VirtualList';
+import { call } from '../api';
 import { useLibraryVersion } from '../library-version';
+import { useQuery } from '../use-query';
+import { DocumentFilter } from './DocumentFilter';
 import { IntegrityPanel } from './IntegrityPanel';
 import { ExcerptRow } from './ExcerptRow';
 import { TagManager } from './TagManager';
 import { useExcerptPages } from './use-excerpt-pages';
 
 type Props = Readonly<{
-  documents: readonly DocumentSummary[];
   tags: readonly TagCount[];
   collections: readonly Collection[];
   canAddToBriefing: boolean;
@@ -36,17 +31,8 @@ export function AllExcerptsView(props: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const pages = useExcerptPages(filter, sort, version);
-  const outlets = useMemo(
-    () =>
-      [
-        ...new Set(
-          props.documents
-            .map((document) => document.outlet)
-            .filter((outlet): outlet is string => outlet !== null),
-        ),
-      ].sort(),
-    [props.documents],
-  );
+  const outlets =
+    useQuery(() => call('listOutlets', {}), `outlets:${version}`, { keepPrevious: true }).data ?? [];
   const setField = (field: keyof ExcerptFilter, value: string) =>
     setFilter((previous) => {
       const next: Record<string, string> = { ...previous };
@@ -105,19 +91,11 @@ export function AllExcerptsView(props: Props) {
             </option>
           ))}
         </select>
-        <select
-          className="field field--small"
-          aria-label="Filter by document"
-          value={filter.documentId ?? ''}
-          onChange={(event) => setField('documentId', event.target.value)}
-        >
-          <option value="">All documents</option>
-          {props.documents.map((document) => (
-            <option key={document.id} value={document.id}>
-              {document.title}
-            </option>
-          ))}
-        </select>
+        <DocumentFilter
+          documentId={filter.documentId}
+          version={version}
+          onChange={(documentId) => setField('documentId', documentId)}
+        />
         <div className="filters__dates">
           <input
             type="date"

@@ -1,13 +1,17 @@
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { MOD } from '../components/Kbd';
 import type { DocumentSummary } from '../../../shared/dto';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
+import { VirtualList } from '../components/VirtualList';
 import { joinPresent, shortDate } from '../format';
+import { useLibraryVersion } from '../library-version';
+import { useDocumentPages } from './use-document-pages';
+
+/** Height of one library row (title on one line, then outlet, date and format). */
+const ROW_HEIGHT = 60;
 
 type Props = Readonly<{
-  documents: readonly DocumentSummary[] | undefined;
-  error: string | null;
   selectedId: string | null;
   onOpen: (documentId: string) => void;
   onImportFiles: () => void;
@@ -16,9 +20,8 @@ type Props = Readonly<{
   importPanel: ReactNode;
 }>;
 
+/** The library: every document, newest first, in a virtualised list loaded a page at a time. */
 export function LibraryPane({
-  documents,
-  error,
   selectedId,
   onOpen,
   onImportFiles,
@@ -26,22 +29,19 @@ export function LibraryPane({
   onPaste,
   importPanel,
 }: Props) {
+  const { version } = useLibraryVersion();
   const [filter, setFilter] = useState('');
-  const shown = useMemo(() => {
-    const needle = filter.trim().toLocaleLowerCase();
-    if (documents === undefined || needle === '') return documents ?? [];
-    return documents.filter((document) =>
-      joinPresent([document.title, document.author, document.outlet], ' ')
-        .toLocaleLowerCase()
-        .includes(needle),
-    );
-  }, [documents, filter]);
+  const filtering = filter.trim() !== '';
+  const pages = useDocumentPages(filter, version);
+  const total = pages.total;
 
   return (
     <nav className="sources-panel" aria-label="Library">
       <header className="pane__header">
         <h2 className="pane__title">Library</h2>
-        <span className="pane__count">{documents === undefined ? '' : `${documents.length} documents`}</span>
+        <span className="pane__count">
+          {total === null ? '' : filtering ? `${total} matching` : `${total} documents`}
+        </span>
       </header>
       <div className="pane__tools pane__tools--row" role="toolbar" aria-label="Import">
         <button
@@ -83,25 +83,29 @@ export function LibraryPane({
           onChange={(event) => setFilter(event.target.value)}
         />
       </div>
-      {error === null ? null : <ErrorNote message={error} />}
-      {documents !== undefined && documents.length === 0 ? (
+      {pages.error === null ? null : <ErrorNote message={pages.error} />}
+      {total === 0 && !filtering ? (
         <EmptyState title="Your library is empty">
           Drop files or folders here, or press {MOD}+O to import .md, .txt, .html, .pdf and .docx files.
         </EmptyState>
       ) : null}
-      {documents !== undefined && documents.length > 0 && shown.length === 0 ? (
-        <EmptyState title="No documents match this filter" />
-      ) : null}
-      <ul className="doc-list" aria-label="Documents">
-        {shown.map((document) => (
-          <DocumentItem
-            key={document.id}
-            document={document}
-            selected={document.id === selectedId}
-            onOpen={onOpen}
-          />
-        ))}
-      </ul>
+      {total === 0 && filtering ? <EmptyState title="No documents match this filter" /> : null}
+      <div className="doc-list">
+        <VirtualList
+          label="Documents"
+          count={total ?? 0}
+          rowHeight={ROW_HEIGHT}
+          onRange={pages.onRange}
+          renderRow={(index) => {
+            const document = pages.at(index);
+            return document === undefined ? (
+              <div className="doc-list__placeholder" aria-busy="true" />
+            ) : (
+              <DocumentItem document={document} selected={document.id === selectedId} onOpen={onOpen} />
+            );
+          }}
+        />
+      </div>
     </nav>
   );
 }
@@ -113,19 +117,18 @@ const DocumentItem = memo(function DocumentItem({
   onOpen,
 }: Readonly<{ document: DocumentSummary; selected: boolean; onOpen: (documentId: string) => void }>) {
   return (
-    <li>
-      <button
-        type="button"
-        className={`doc-list__item${selected ? ' is-selected' : ''}`}
-        aria-current={selected ? 'true' : undefined}
-        onClick={() => onOpen(document.id)}
-      >
-        <span className="doc-list__title">{document.title}</span>
-        <span className="doc-list__meta">
-          {joinPresent([document.outlet, shortDate(document.publishedAt)])}
-          <span className="format-tag">{document.format}</span>
-        </span>
-      </button>
-    </li>
+    <button
+      type="button"
+      className={`doc-list__item${selected ? ' is-selected' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      title={document.title}
+      onClick={() => onOpen(document.id)}
+    >
+      <span className="doc-list__title">{document.title}</span>
+      <span className="doc-list__meta">
+        {joinPresent([document.outlet, shortDate(document.publishedAt)])}
+        <span className="format-tag">{document.format}</span>
+      </span>
+    </button>
   );
 });
