@@ -52,6 +52,7 @@ export function createCore(hostPorts: CorePorts): Core {
   const { db, readOnly } = openLibraryStore({
     dataDir: hostPorts.dataDir,
     nativeBinding: hostPorts.nativeBinding,
+    onMigrationStep: hostPorts.onMigrationStep,
   });
   // A crash during an export can leave a temporary file beside the target; the folders exports go
   // to are remembered before anything is written there, and cleaned of stale temporaries here.

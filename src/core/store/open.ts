@@ -9,6 +9,8 @@ export const DATABASE_FILE_NAME = 'briefing-builder.sqlite';
 export type OpenStoreOptions = Readonly<{
   dataDir: string;
   nativeBinding?: string | undefined;
+  /** Called inside the migration transaction after each step (progress; the crash harness). */
+  onMigrationStep?: ((version: number) => void) | undefined;
 }>;
 
 /**
@@ -26,7 +28,11 @@ export function openStore(options: OpenStoreOptions): Database.Database {
     // Refuse a newer database before any pragma below can touch its header.
     refuseNewerSchema(db);
     applyConnectionSettings(db);
-    migrate(db);
+    migrate(
+      db,
+      undefined,
+      options.onMigrationStep === undefined ? {} : { afterStep: options.onMigrationStep },
+    );
     return db;
   } catch (error) {
     db.close();

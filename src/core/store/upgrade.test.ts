@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../library/session';
-import { digestDatabase } from '../testing/database-digest';
+import { digestDatabase, digestFile, isHealthy } from '../testing/database-digest';
 import { writeSchemaContent } from '../testing/schema-content';
 import { unpackSchemaFixture } from '../testing/schema-fixtures';
 import { FONTS_DIR, tempDir } from '../testing/temp-core';

@@ -1,5 +1,8 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** What two libraries must share to count as the same: schema, health and content. */
 export type DatabaseDigest = Readonly<{
@@ -90,4 +93,35 @@ export function digestDatabase(db: Database.Database): DatabaseDigest {
     tables,
     indexes,
   };
+}
+
+/**
+ * The digest of a library file as the next opener would see it (its -wal included), taken on a
+ * scratch copy: FTS5's integrity-check needs a writable connection, and the file itself must stay as
+ * it is.
+ */
+export function digestFile(file: string): { version: number; digest: DatabaseDigest } {
+  const scratch = mkdtempSync(join(tmpdir(), 'briefing-digest-'));
+  try {
+    const copy = join(scratch, 'library.sqlite');
+    copyFileSync(file, copy);
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const db = new Database(copy, { fileMustExist: true });
+    try {
+      return { version: db.pragma('user_version', { simple: true }) as number, digest: digestDatabase(db) };
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** integrity_check, foreign_key_check and every FTS5 integrity-check passed. */
+export function isHealthy(digest: DatabaseDigest): boolean {
+  return (
+    digest.integrity === 'ok' &&
+    digest.foreignKeyProblems === 0 &&
+    Object.values(digest.fts).every((answer) => answer === 'ok')
+  );
 }

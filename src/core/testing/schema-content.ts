@@ -14,10 +14,39 @@ import { indexDocument } from '../store/search-index';
  */
 export function writeSchemaContent(
   db: Database.Database,
-  options: Readonly<{ level: number; schema: number }>,
+  options: Readonly<{ level: number; schema: number; extraDocuments?: number }>,
 ): void {
   const { level, schema } = options;
-  db.transaction(() => writeAll(db, level, schema))();
+  db.transaction(() => writeAll(db, level, schema, options.extraDocuments ?? 0))();
+}
+
+const BULK_WORDS =
+  'harbour tariff convoy insurer grain corridor sanction cable pipeline ministry premium tanker port customs quota treaty envoy freight ledger bond'.split(
+    ' ',
+  );
+
+/** Extra plain documents that make a library big enough for a migration to take a while. */
+function bulkDocuments(count: number): Doc[] {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const sentence = () =>
+    Array.from({ length: 14 }, () => BULK_WORDS[next() % BULK_WORDS.length] ?? 'port').join(' ') + '.';
+  return Array.from({ length: count }, (_, index) => ({
+    id: `doc-bulk-${String(index).padStart(6, '0')}`,
+    title: `Dispatch ${index}`,
+    author: `Writer ${index % 17}`,
+    outlet: `Outlet ${index % 5}`,
+    publishedAt: `2024-${String((index % 12) + 1).padStart(2, '0')}-01`,
+    url: null,
+    language: 'en',
+    direction: 'ltr' as const,
+    format: 'txt',
+    previous: null,
+    blocks: [
+      ['heading', `Dispatch ${index}`] as const,
+      ...Array.from({ length: 6 }, () => ['paragraph', `${sentence()} ${sentence()} ${sentence()}`] as const),
+    ],
+  }));
 }
 
 type Doc = Readonly<{
@@ -118,7 +147,8 @@ function layout(doc: Doc): { text: string; blocks: { kind: string; start: number
 const T = (day: number, hour = 9) =>
   `2025-04-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
-function writeAll(db: Database.Database, level: number, schema: number): void {
+function writeAll(db: Database.Database, level: number, schema: number, extra: number): void {
+  const docs = [...DOCS, ...bulkDocuments(extra)];
   const run = (sql: string, params: Record<string, unknown>) => db.prepare(sql).run(params);
   const insert = (table: string, row: Record<string, unknown>) => {
     const columns = Object.keys(row);
@@ -130,7 +160,7 @@ function writeAll(db: Database.Database, level: number, schema: number): void {
   insert('meta', { key: 'seeded_at', value: T(1) });
 
   const texts = new Map<string, { text: string; blocks: { kind: string; start: number; end: number }[] }>();
-  DOCS.forEach((doc, index) => {
+  docs.forEach((doc, index) => {
     const laid = layout(doc);
     texts.set(doc.id, laid);
     const original = Buffer.from(`# original bytes of ${doc.id}\n\n${laid.text}`, 'utf8');
@@ -149,7 +179,7 @@ function writeAll(db: Database.Database, level: number, schema: number): void {
       original_sha256: sha256(original),
       original_bytes: original,
       byte_size: original.byteLength,
-      imported_at: T(1 + index),
+      imported_at: T(1 + (index % 28)),
       previous_version_id: doc.previous,
     };
     if (schema >= 2) {
@@ -190,7 +220,7 @@ function writeAll(db: Database.Database, level: number, schema: number): void {
   });
   if (schema >= 4) {
     // The store indexes every document it imports; migration 004 indexes the ones already there.
-    for (const doc of DOCS) {
+    for (const doc of docs) {
       const laid = texts.get(doc.id)!;
       const headings = laid.blocks.filter((block) => block.kind === 'heading') as {
         kind: 'heading';

@@ -19,14 +19,14 @@ export function schemaFixturePath(version: number): string {
  * list is append-only, so these are that version's own), then the representative content in that
  * version's shape, in WAL mode as the app leaves it.
  */
-export function buildSchemaFixture(file: string, version: number): void {
+export function buildSchemaFixture(file: string, version: number, extraDocuments = 0): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS.slice(0, version));
-    writeSchemaContent(db, { level: version, schema: version });
+    writeSchemaContent(db, { level: version, schema: version, extraDocuments });
     db.exec('VACUUM');
   } finally {
     db.close();
