@@ -32,6 +32,8 @@ export type E2eHost = Readonly<{
   /** The library session: the handler table answers even while the library is damaged. */
   library: Library;
   handlers: BriefingApi;
+  /** The same table as `handlers`, where older specs and benches look for it. */
+  core: Readonly<{ handlers: BriefingApi }>;
   close: () => Promise<void>;
 }>;
 
@@ -107,6 +109,7 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
     url: `http://127.0.0.1:${port}/`,
     library,
     handlers: library.handlers,
+    core: { handlers: library.handlers },
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
