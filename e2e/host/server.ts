@@ -3,9 +3,10 @@ import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { createCore, type Core } from '../../src/core/api/core';
 import { dispatch } from '../../src/core/api/dispatch';
 import { seedFromCorpusOnce } from '../../src/core/corpus/seed';
+import { openLibrary, type Library, type LibraryOptions } from '../../src/core/library/session';
+import type { BriefingApi } from '../../src/shared/api';
 import { sourceParserWorker } from '../../src/core/corpus/source-worker';
 import { sourceLayoutWorker } from '../../src/core/export/source-worker';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
@@ -24,9 +25,19 @@ export type E2eHostOptions = Readonly<{
   pickPaths?: readonly string[];
   /** Told the size in bytes of every API request body and response body (benchmarks measure them). */
   onApiMessage?: (method: string, requestBytes: number, responseBytes: number) => void;
+  /** Backup schedule; by default no scheduled backups (a test makes them when it needs them). */
+  library?: LibraryOptions;
 }>;
 
-export type E2eHost = Readonly<{ url: string; core: Core; close: () => Promise<void> }>;
+export type E2eHost = Readonly<{
+  url: string;
+  /** The library session: the handler table answers even while the library is damaged. */
+  library: Library;
+  handlers: BriefingApi;
+  /** The same table as `handlers`, where older specs and benches look for it. */
+  core: Readonly<{ handlers: BriefingApi }>;
+  close: () => Promise<void>;
+}>;
 
 export const API_PATH = '/__e2e/api';
 const BRIDGE_PATH = '/__e2e/bridge.js';
@@ -40,19 +51,25 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
   const rendererRoot = await realpath(options.rendererRoot ?? join(REPO_ROOT, 'out', 'renderer'));
   mkdirSync(options.exportDir, { recursive: true });
-  const core = createCore({
-    dataDir: options.dataDir,
-    fontsDir: join(REPO_ROOT, 'resources', 'fonts'),
-    now: () => new Date(),
-    showItemInFolder: () => undefined,
-    // Nothing to open a file with in a test: opening succeeds without showing anything.
-    openPath: () => Promise.resolve(),
-    chooseSavePath: (request) => Promise.resolve(join(options.exportDir, request.defaultFileName)),
-    chooseOpenPaths: () => Promise.resolve(options.pickPaths ?? null),
-    parserWorker: sourceParserWorker(),
-    layoutWorker: sourceLayoutWorker(),
-  });
-  if (options.seed !== false) await seedFromCorpusOnce(core, join(REPO_ROOT, 'corpus'));
+  const library = await openLibrary(
+    {
+      dataDir: options.dataDir,
+      fontsDir: join(REPO_ROOT, 'resources', 'fonts'),
+      now: () => new Date(),
+      showItemInFolder: () => undefined,
+      // Nothing to open a file with in a test: opening succeeds without showing anything.
+      openPath: () => Promise.resolve(),
+      chooseSavePath: (request) => Promise.resolve(join(options.exportDir, request.defaultFileName)),
+      chooseOpenPaths: () => Promise.resolve(options.pickPaths ?? null),
+      parserWorker: sourceParserWorker(),
+      layoutWorker: sourceLayoutWorker(),
+    },
+    options.library ?? { scheduledBackups: false },
+  );
+  const opened = library.core();
+  if (options.seed !== false && opened !== null && !opened.context.readOnly) {
+    await seedFromCorpusOnce(opened, join(REPO_ROOT, 'corpus'));
+  }
   const indexHtml = readFileSync(join(rendererRoot, 'index.html'), 'utf8').replace(
     '<script type="module"',
     `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`,
@@ -72,7 +89,7 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
       } catch {
         message = {};
       }
-      const envelope = await dispatch(core.handlers, message.method, message.input, (text, error) =>
+      const envelope = await dispatch(library.handlers, message.method, message.input, (text, error) =>
         console.error(text, error),
       );
       const answer = JSON.stringify(envelope);
@@ -98,15 +115,14 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    core,
+    library,
+    handlers: library.handlers,
+    core: { handlers: library.handlers },
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
-        server.close(() => {
-          core.close();
-          resolveClose();
-        });
-      }),
+        server.close(() => resolveClose());
+      }).then(() => library.close()),
   };
 }
 

@@ -97,15 +97,15 @@ export async function benchUi(excerptCount = 100_000, runs = 5) {
     const random = seededRandom(20);
     const article = generateArticle(random, 0, 20_000);
     const text = `Title: ${LONG_TITLE}\nAuthor: Bench\nOutlet: Bench Desk\n\n${article.paragraphs.join('\n\n')}`;
-    const imported = await host.core.handlers.importPastedText({ text });
+    const imported = await host.handlers.importPastedText({ text });
     const documentId = imported.documentId ?? '';
-    const document = await host.core.handlers.getDocument({ documentId });
+    const document = await host.handlers.getDocument({ documentId });
     const step = Math.floor(document.text.length / 200);
     for (let index = 0; index < 200; index += 1) {
-      await host.core.handlers.createExcerpt({ documentId, start: index * step + 5, end: index * step + 60 });
+      await host.handlers.createExcerpt({ documentId, start: index * step + 5, end: index * step + 60 });
     }
     const words = document.text.split(/\s+/).length;
-    const smallDocuments = (await host.core.handlers.listDocuments({})).filter(
+    const smallDocuments = (await host.handlers.listDocuments({})).filter(
       (summary) => summary.id !== documentId,
     );
 

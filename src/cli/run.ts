@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
-import { createCore, type Core } from '../core/api/core';
 import { sourceParserWorker } from '../core/corpus/source-worker';
 import { isCoreError } from '../core/errors';
+import { openLibrary, type Library } from '../core/library/session';
 import { parseArgs, single, UsageError, type ParsedArgs } from './args';
 import { COMMANDS, VALUED_OPTIONS } from './commands';
 import type { CommandContext, Output } from './commands/command';
+import { LIBRARY_COMMANDS } from './commands/library';
 import { defaultDataDir } from './data-dir';
 
 export type { Output } from './commands/command';
@@ -37,6 +38,10 @@ Commands:
                                    --notes endnotes|footnotes  --appendix on|off  --language <tag>
                                    (left out: the briefing's own print settings)
   briefings                        List briefings, last opened first
+  backups                          List the library's backups, each verified (exit 1 if one fails)
+  backup                           Make a verified backup of the library now
+  restore <backup>|newest          Replace the library with a backup (the app must be closed); the
+                                   file it replaces is kept in the data folder's set-aside/
 
 Options (on every command):
   --data-dir DIR   Library folder (default: ${defaultDataDir()})
@@ -59,24 +64,39 @@ export async function runCli(argv: readonly string[], output: Output): Promise<n
     return args.flags.has('help') ? 0 : 2;
   }
   const command = Object.hasOwn(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;
-  if (command === undefined) {
+  const libraryCommand = Object.hasOwn(LIBRARY_COMMANDS, args.command)
+    ? LIBRARY_COMMANDS[args.command]
+    : undefined;
+  if (command === undefined && libraryCommand === undefined) {
     output.stderr(`briefing: unknown command "${args.command}".\n${USAGE}`);
     return 2;
   }
 
-  let core: Core | undefined;
+  let library: Library | undefined;
   try {
     const dataDir = resolve(single(args, 'data-dir') ?? defaultDataDir());
-    core = createCore({
-      dataDir,
-      fontsDir: FONTS_DIR,
-      chooseSavePath: () => Promise.resolve(null),
-      chooseOpenPaths: () => Promise.resolve(null),
-      parserWorker: sourceParserWorker(),
-      showItemInFolder: () => undefined,
-      now: () => new Date(),
-    });
-    const context: CommandContext = { core, args, json: args.flags.has('json'), output };
+    library = await openLibrary(
+      {
+        dataDir,
+        fontsDir: FONTS_DIR,
+        chooseSavePath: () => Promise.resolve(null),
+        chooseOpenPaths: () => Promise.resolve(null),
+        parserWorker: sourceParserWorker(),
+        showItemInFolder: () => undefined,
+        now: () => new Date(),
+      },
+      { scheduledBackups: false },
+    );
+    const json = args.flags.has('json');
+    if (libraryCommand !== undefined) return await libraryCommand({ library, dataDir, args, json, output });
+    const core = library.core();
+    if (core === null || command === undefined) {
+      output.stderr(
+        `briefing: ${library.status().message}\nSee \`backups\`, then \`restore newest\` (or \`restore <backup>\`).\n`,
+      );
+      return 1;
+    }
+    const context: CommandContext = { core, args, json, output };
     return await command(context);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -87,8 +107,12 @@ export async function runCli(argv: readonly string[], output: Output): Promise<n
       output.stderr(`briefing: ${error.message}\n`);
       return 1;
     }
+    if ((error as { code?: unknown }).code === 'SQLITE_READONLY' && library?.status().state === 'read-only') {
+      output.stderr(`briefing: ${library.status().message}\n`);
+      return 1;
+    }
     throw error;
   } finally {
-    core?.close();
+    await library?.close();
   }
 }

@@ -29,6 +29,8 @@ export type CorePorts = Readonly<{
   layoutWorker?: WorkerSpec | undefined;
   /** Path to a better-sqlite3 binary built for the host's ABI (Electron), if not the default. */
   nativeBinding?: string | undefined;
+  /** Called inside the migration transaction after each schema step (progress; the crash harness). */
+  onMigrationStep?: ((version: number) => void) | undefined;
 }>;
 
 export type SavePathRequest = Readonly<{

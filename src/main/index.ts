@@ -1,8 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCore, type Core } from '../core/api/core';
 import { seedFromCorpusOnce } from '../core/corpus/seed';
+import { openLibrary, type Library } from '../core/library/session';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol';
 import { electronExternalLinks } from './external-links';
 import { registerApiHandler } from './ipc';
@@ -43,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
-let core: Core | undefined;
+let library: Library | undefined;
 
 async function start(): Promise<void> {
   const paths = resolveAppPaths({
@@ -62,7 +62,8 @@ async function start(): Promise<void> {
   // Test runs (never a packaged app) may point the app at a temporary library and export folder.
   const testDataDir = app.isPackaged ? undefined : process.env['BRIEFING_DATA_DIR'];
   const testExportDir = app.isPackaged ? undefined : process.env['BRIEFING_E2E_EXPORT_DIR'];
-  core = createCore({
+  // A damaged library opens in recovery (the window shows the recovery screen), a newer one read-only.
+  library = await openLibrary({
     dataDir: testDataDir ?? app.getPath('userData'),
     fontsDir: paths.fontsDir,
     nativeBinding: paths.nativeBinding,
@@ -108,10 +109,11 @@ async function start(): Promise<void> {
       return result.canceled || result.filePath === undefined ? null : result.filePath;
     },
   });
-  app.on('will-quit', () => core?.close());
-  await seedFromCorpusOnce(core, paths.corpusDir);
+  app.on('will-quit', () => void library?.close());
+  const opened = library.core();
+  if (opened !== null && !opened.context.readOnly) await seedFromCorpusOnce(opened, paths.corpusDir);
 
-  registerApiHandler(ipcMain, core.handlers, log);
+  registerApiHandler(ipcMain, library.handlers, log);
   Menu.setApplicationMenu(buildApplicationMenu(app.getName(), process.platform));
 
   const window = new BrowserWindow({

@@ -13,6 +13,8 @@ import type {
   IntegrityReport,
   Page,
   TagCount,
+  BackupSummary,
+  LibraryStatus,
   DocumentMetadataInput,
   ImportBatch,
   ImportOutcome,
@@ -263,6 +265,22 @@ export type BriefingApi = {
   deleteSavedSearch(input: Readonly<{ savedSearchId: string }>): Promise<void>;
   /** Marks a saved search as run now; answers it as it stood before (with its count of new documents). */
   runSavedSearch(input: Readonly<{ savedSearchId: string }>): Promise<SavedSearch>;
+  /**
+   * Whether the library opened normally, read-only (written by a newer version of the app) or not
+   * at all (damaged: only the recovery methods below answer). The UI asks this first.
+   */
+  libraryStatus(input: Readonly<Record<string, never>>): Promise<LibraryStatus>;
+  /** The backups beside the library, newest first, each checked by opening it. */
+  listBackups(input: Readonly<Record<string, never>>): Promise<readonly BackupSummary[]>;
+  /** Makes a verified backup of the library now (online: nothing else waits). */
+  backupNow(input: Readonly<Record<string, never>>): Promise<BackupSummary>;
+  /**
+   * Replaces the library with a backup, named by its id (never a path). The file it replaces is
+   * moved aside, never deleted. Answers the status of the library it opened.
+   */
+  restoreBackup(input: Readonly<{ backupId: string }>): Promise<LibraryStatus>;
+  /** Only for a damaged library: moves the damaged file aside (kept) and starts an empty library. */
+  startEmptyLibrary(input: Readonly<Record<string, never>>): Promise<LibraryStatus>;
 };
 
 export type ApiInput<M extends ApiMethod> = Parameters<BriefingApi[M]>[0];
@@ -303,6 +321,11 @@ export const ERROR_CODES = [
   'not-exported-here',
   'spec-invalid',
   'store-too-new',
+  'library-read-only',
+  'library-damaged',
+  'backup-not-found',
+  'backup-failed',
+  'restore-failed',
   'internal',
 ] as const;
 

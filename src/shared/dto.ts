@@ -440,3 +440,45 @@ export type SavedSearch = Readonly<{
   /** Matching documents imported since the last run (all matches if it never ran). */
   newSinceLastRun: number;
 }>;
+
+/** Why a backup was made. */
+export const BACKUP_REASONS = ['scheduled', 'pre-migration', 'manual', 'before-restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+/**
+ * A backup's id is its file name in the backups folder beside the library:
+ * `backup-<UTC time to the millisecond>-v<schema version>-<reason>.sqlite`. Nothing else is one, so
+ * an id can never name a file outside that folder.
+ */
+export const BACKUP_ID_PATTERN =
+  /^backup-\d{8}T\d{9}Z-v\d{1,4}-(?:scheduled|pre-migration|manual|before-restore)\.sqlite$/;
+
+export type BackupSummary = Readonly<{
+  id: string;
+  createdAt: string;
+  reason: BackupReason;
+  /** The schema version the backup was written with. */
+  schemaVersion: number;
+  sizeBytes: number;
+  /** Opened read-only and passed PRAGMA integrity_check when listed. */
+  ok: boolean;
+  /** What was wrong with it when `ok` is false. */
+  problem: string | null;
+}>;
+
+/**
+ * How the library opened. `read-only`: written by a newer version of the app, readable and
+ * exportable, every change refused. `damaged`: it could not be opened; only the status, the backups
+ * and the recovery methods answer.
+ */
+export type LibraryStatus = Readonly<{
+  state: 'ok' | 'read-only' | 'damaged';
+  /** A sentence for the analyst (empty when all is well). */
+  message: string;
+  /** The library's schema version (null when it could not be read). */
+  schemaVersion: number | null;
+  /** The newest schema version this app writes. */
+  appSchemaVersion: number;
+  /** Where a replaced or damaged file went, as a name inside the data folder (null if none moved). */
+  setAside: string | null;
+}>;

@@ -78,6 +78,11 @@ export const API_METHODS = [
   'saveSearch',
   'deleteSavedSearch',
   'runSavedSearch',
+  'libraryStatus',
+  'listBackups',
+  'backupNow',
+  'restoreBackup',
+  'startEmptyLibrary',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiInput } from './api';
-import { EXCERPT_COLORS } from './dto';
+import { BACKUP_ID_PATTERN, EXCERPT_COLORS } from './dto';
 import { CONFIDENCES, LIKELIHOODS } from './estimative';
 import { isLanguageTag } from './print-settings';
 import { RICH_TEXT_SCHEMA } from './rich-text';
@@ -281,6 +281,14 @@ export const API_INPUT_SCHEMAS = {
     .strict(),
   deleteSavedSearch: z.object({ savedSearchId: id }).strict(),
   runSavedSearch: z.object({ savedSearchId: id }).strict(),
+  libraryStatus: empty,
+  listBackups: empty,
+  backupNow: empty,
+  // A backup's file name as listBackups gave it: core resolves it inside the backups folder.
+  restoreBackup: z
+    .object({ backupId: z.string().regex(BACKUP_ID_PATTERN, 'that is not the name of a backup') })
+    .strict(),
+  startEmptyLibrary: empty,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 /** Compile-time proof that every schema accepts exactly what the method's type declares. */

@@ -16,7 +16,10 @@ import { searchHandlers } from '../search/handlers';
 import type { CorePorts } from '../ports';
 import { cleanStaleTemporaries } from '../export/atomic-write';
 import { listExportFolders, rememberExportFolder } from '../store/export-folders';
-import { openStore } from '../store/open';
+import { libraryHandlers } from '../library/handlers';
+import { readOnlyHandlers, readOnlyMessage } from '../library/read-only';
+import { LATEST_SCHEMA_VERSION, schemaVersion } from '../store/migrate';
+import { openLibraryStore } from '../store/open';
 
 export type CoreContext = Readonly<{
   db: Database.Database;
@@ -32,6 +35,8 @@ export type CoreContext = Readonly<{
   exportProgress: ExportProgress;
   /** Files picked in an open dialog, by batch id. */
   importBatches: Map<string, readonly string[]>;
+  /** Written by a newer version of the app: opened read-only, every change refused. */
+  readOnly: boolean;
 }>;
 
 export type Core = Readonly<{
@@ -44,7 +49,11 @@ export type Core = Readonly<{
 
 /** Opens the library in `ports.dataDir` and combines every feature's handlers into the API. */
 export function createCore(hostPorts: CorePorts): Core {
-  const db = openStore({ dataDir: hostPorts.dataDir, nativeBinding: hostPorts.nativeBinding });
+  const { db, readOnly } = openLibraryStore({
+    dataDir: hostPorts.dataDir,
+    nativeBinding: hostPorts.nativeBinding,
+    onMigrationStep: hostPorts.onMigrationStep,
+  });
   // A crash during an export can leave a temporary file beside the target; the folders exports go
   // to are remembered before anything is written there, and cleaned of stale temporaries here.
   for (const folder of [hostPorts.dataDir, ...listExportFolders(db)]) cleanStaleTemporaries(folder);
@@ -52,7 +61,7 @@ export function createCore(hostPorts: CorePorts): Core {
     ...hostPorts,
     chooseSavePath: async (request) => {
       const path = await hostPorts.chooseSavePath(request);
-      if (path !== null) rememberExportFolder(db, dirname(path));
+      if (path !== null && !readOnly) rememberExportFolder(db, dirname(path));
       return path;
     },
   };
@@ -68,8 +77,9 @@ export function createCore(hostPorts: CorePorts): Core {
     layout: layoutThread ?? IN_PROCESS_LAYOUT,
     exportProgress: { stage: 'idle', pages: 0 },
     importBatches: new Map(),
+    readOnly,
   };
-  const handlers = rejectingInsteadOfThrowing({
+  const all = rejectingInsteadOfThrowing({
     ...corpusHandlers(context),
     ...excerptHandlers(context),
     ...excerptLibraryHandlers(context),
@@ -77,7 +87,11 @@ export function createCore(hostPorts: CorePorts): Core {
     ...briefingHandlers(context),
     ...exportHandlers(context),
     ...searchHandlers(context),
+    ...libraryHandlers(context),
   });
+  const handlers = readOnly
+    ? readOnlyHandlers(all, readOnlyMessage(schemaVersion(db), LATEST_SCHEMA_VERSION))
+    : all;
   return {
     handlers,
     db,

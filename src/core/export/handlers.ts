@@ -31,6 +31,7 @@ export function exportHandlers({
   exports,
   layout,
   exportProgress,
+  readOnly,
 }: CoreContext): Pick<BriefingApi, ExportMethods> {
   const progress = (stage: typeof exportProgress.stage, pages = 0) => {
     exportProgress.stage = stage;
@@ -56,12 +57,15 @@ export function exportHandlers({
         layout,
         onPage: (pages) => progress('laying-out', pages),
       });
-      // What was distributed is kept: every export saves a version of the briefing as exported.
-      saveVersion(
-        db,
-        { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export', snapshot },
-        ports.now(),
-      );
+      // What was distributed is kept: every export saves a version of the briefing as exported
+      // (except from a read-only library, which takes no changes).
+      if (!readOnly) {
+        saveVersion(
+          db,
+          { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export', snapshot },
+          ports.now(),
+        );
+      }
       const exportId = newId('exp');
       exports.set(exportId, result.path);
       return { exportId, path: result.path, pages: result.pages ?? 0, citations: result.citations };

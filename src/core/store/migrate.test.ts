@@ -68,12 +68,16 @@ describe('migration runner', () => {
     MIGRATIONS.forEach((migration, index) => expect(migration.version).toBe(index + 1));
   });
 
-  it('rolls back a failing migration and keeps the old version', () => {
+  it('rolls back the whole run when a step fails: the old version, none of the steps', () => {
     const db = new Database(':memory:');
     const broken = [
       { version: 1, name: 'ok', sql: 'CREATE TABLE a (x INTEGER);' },
       { version: 2, name: 'bad', sql: 'CREATE TABLE b (x INTEGER); INSERT INTO missing VALUES (1);' },
     ];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('a', 'b')").get()).toBeUndefined();
+    migrate(db, broken.slice(0, 1));
     expect(() => migrate(db, broken)).toThrow();
     expect(schemaVersion(db)).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();

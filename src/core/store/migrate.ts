@@ -10,20 +10,28 @@ export function schemaVersion(db: Database.Database): number {
 /** The schema version this build of the app writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
+export type MigrateOptions = Readonly<{
+  /** Called inside the transaction after each step (the crash harness kills the process there). */
+  afterStep?: (version: number) => void;
+}>;
+
 /**
- * Brings the database up to the latest schema, one transaction per migration with `user_version`
- * set inside it, so a crash leaves either the old or the new version. A database written by a newer
- * version of the app is refused untouched.
+ * Brings the database up to the latest schema in one transaction: every pending migration runs, each
+ * sets `user_version` and passes `foreign_key_check`, and only then does anything commit. A crash or
+ * a failing step leaves the version the database had before, never a version in between and never a
+ * half-changed schema. A database written by a newer version of the app is refused untouched.
  */
 export function migrate(
   db: Database.Database,
   migrations: readonly Migration[] = MIGRATIONS,
+  options: MigrateOptions = {},
 ): { from: number; to: number } {
   refuseNewerSchema(db, migrations);
   const from = schemaVersion(db);
-  for (const migration of migrations) {
-    if (migration.version <= from) continue;
-    db.transaction(() => {
+  const pending = migrations.filter((migration) => migration.version > from);
+  if (pending.length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const migration of pending) {
       db.exec(migration.sql);
       migration.backfill?.(db);
       const problems = db.pragma('foreign_key_check') as unknown[];
@@ -31,8 +39,9 @@ export function migrate(
         throw new Error(`Migration ${migration.version} left ${problems.length} foreign key problems`);
       }
       db.pragma(`user_version = ${Math.trunc(migration.version)}`);
-    })();
-  }
+      options.afterStep?.(migration.version);
+    }
+  })();
   return { from, to: schemaVersion(db) };
 }
 

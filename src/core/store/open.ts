@@ -9,6 +9,8 @@ export const DATABASE_FILE_NAME = 'briefing-builder.sqlite';
 export type OpenStoreOptions = Readonly<{
   dataDir: string;
   nativeBinding?: string | undefined;
+  /** Called inside the migration transaction after each step (progress; the crash harness). */
+  onMigrationStep?: ((version: number) => void) | undefined;
 }>;
 
 /**
@@ -26,7 +28,11 @@ export function openStore(options: OpenStoreOptions): Database.Database {
     // Refuse a newer database before any pragma below can touch its header.
     refuseNewerSchema(db);
     applyConnectionSettings(db);
-    migrate(db);
+    migrate(
+      db,
+      undefined,
+      options.onMigrationStep === undefined ? {} : { afterStep: options.onMigrationStep },
+    );
     return db;
   } catch (error) {
     db.close();
@@ -39,6 +45,34 @@ export function openStore(options: OpenStoreOptions): Database.Database {
     }
     throw error;
   }
+}
+
+export type OpenedLibrary = Readonly<{
+  db: Database.Database;
+  /** Written by a newer version of the app: opened with SQLite's read-only flag, nothing migrated. */
+  readOnly: boolean;
+}>;
+
+/**
+ * Opens the library as the app does: like openStore, except that a library written by a newer
+ * version of the app is opened read-only (the analyst can still read and export it) instead of
+ * refused. Nothing is written to it, not even a pragma that changes its header.
+ */
+export function openLibraryStore(options: OpenStoreOptions): OpenedLibrary {
+  try {
+    return { db: openStore(options), readOnly: false };
+  } catch (error) {
+    if (!(error instanceof CoreError) || error.code !== 'store-too-new') throw error;
+  }
+  const db = new Database(join(options.dataDir, DATABASE_FILE_NAME), {
+    readonly: true,
+    fileMustExist: true,
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+  });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('trusted_schema = OFF');
+  db.pragma('cache_size = -32768');
+  return { db, readOnly: true };
 }
 
 export function applyConnectionSettings(db: Database.Database): void {

@@ -39,7 +39,16 @@ const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * i
 const chance = (rng: Rng, p: number) => rng() < p;
 
 /** Strings a valid sample may use, first the ones refinements want (safe links, ISO dates). */
-const SAMPLE_STRINGS = ['id-1', '2026-01-02', 'https://example.org/report', 'A title', 'a', 'x'.repeat(12)];
+const SAMPLE_STRINGS = [
+  'id-1',
+  '2026-01-02',
+  'https://example.org/report',
+  'A title',
+  'a',
+  'x'.repeat(12),
+  // A backup's id (its file name in the backups folder) is the one string with a fixed pattern.
+  'backup-20261128T061500123Z-v7-scheduled.sqlite',
+];
 
 function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
   if (schema.$ref === undefined) return schema;

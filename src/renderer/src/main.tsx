@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { LibraryGate } from './library/LibraryGate';
 import { LibraryVersionProvider } from './library-version';
 import './styles.css';
 
@@ -8,9 +9,11 @@ const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(
     <StrictMode>
-      <LibraryVersionProvider>
-        <App />
-      </LibraryVersionProvider>
+      <LibraryGate>
+        <LibraryVersionProvider>
+          <App />
+        </LibraryVersionProvider>
+      </LibraryGate>
     </StrictMode>,
   );
 }

@@ -1,0 +1,247 @@
+import Database from 'better-sqlite3';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { BACKUP_ID_PATTERN, BACKUP_REASONS, type BackupReason, type BackupSummary } from '../../shared/dto';
+import { CoreError } from '../errors';
+import { schemaVersion } from './migrate';
+
+/** Backups live in a folder beside the library file, one self-contained SQLite file each. */
+export const BACKUP_FOLDER_NAME = 'backups';
+
+export function backupFolder(dataDir: string): string {
+  return join(dataDir, BACKUP_FOLDER_NAME);
+}
+
+/** `backup-20261128T061500123Z-v7-scheduled.sqlite` for a backup made at that UTC millisecond. */
+export function backupFileName(at: Date, version: number, reason: BackupReason): string {
+  const stamp = at.toISOString().replace(/[-:.]/g, '');
+  return `backup-${stamp}-v${Math.trunc(version)}-${reason}.sqlite`;
+}
+
+type ParsedName = Readonly<{ createdAt: string; schemaVersion: number; reason: BackupReason }>;
+
+export function parseBackupFileName(name: string): ParsedName | null {
+  if (!BACKUP_ID_PATTERN.test(name)) return null;
+  const match = /^backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-v(\d+)-([a-z-]+)\.sqlite$/.exec(
+    name,
+  );
+  if (match === null) return null;
+  const [, y, mo, d, h, mi, s, ms, version, reason] = match;
+  const createdAt = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;
+  if (Number.isNaN(Date.parse(createdAt))) return null;
+  const known = BACKUP_REASONS.find((candidate) => candidate === reason);
+  if (known === undefined) return null;
+  return { createdAt, schemaVersion: Number(version), reason: known };
+}
+
+export type BackupCheck = Readonly<{ ok: boolean; schemaVersion: number | null; problem: string | null }>;
+
+/** Opens a backup read-only and runs the full integrity check and the foreign key check. */
+export function verifyBackupFile(file: string, nativeBinding?: string): BackupCheck {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding === undefined ? {} : { nativeBinding }),
+    });
+    const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+    const version = schemaVersion(db);
+    if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {
+      const first = integrity[0]?.integrity_check ?? 'no answer';
+      return { ok: false, schemaVersion: version, problem: `integrity check failed: ${first}` };
+    }
+    const foreignKeys = db.pragma('foreign_key_check') as unknown[];
+    if (foreignKeys.length > 0) {
+      return { ok: false, schemaVersion: version, problem: `${foreignKeys.length} foreign key problems` };
+    }
+    if (version === 0) return { ok: false, schemaVersion: version, problem: 'it holds no library' };
+    return { ok: true, schemaVersion: version, problem: null };
+  } catch (error) {
+    return {
+      ok: false,
+      schemaVersion: null,
+      problem: error instanceof Error ? error.message : String(error),
+    };
+  } finally {
+    db?.close();
+  }
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * An online backup through SQLite's backup API (better-sqlite3's `db.backup()`): it copies the
+ * library page by page between other work, so nothing waits. The copy is written under a temporary
+ * name, turned into a self-contained file (rollback journal, no -wal beside it), verified by opening
+ * it read-only, and only then renamed into the backups folder. A copy that fails the check is
+ * deleted and reported.
+ */
+export async function makeBackup(
+  db: Database.Database,
+  dataDir: string,
+  options: Readonly<{ reason: BackupReason; now: Date; nativeBinding?: string | undefined }>,
+): Promise<BackupSummary> {
+  const folder = backupFolder(dataDir);
+  mkdirSync(folder, { recursive: true });
+  const version = schemaVersion(db);
+  let at = options.now.getTime();
+  let name = backupFileName(new Date(at), version, options.reason);
+  while (existsSync(join(folder, name))) {
+    at += 1;
+    name = backupFileName(new Date(at), version, options.reason);
+  }
+  const temporary = join(folder, `.${name}.${process.pid}.tmp`);
+  const final = join(folder, name);
+  try {
+    await db.backup(temporary);
+    const copy = new Database(temporary, {
+      fileMustExist: true,
+      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+    });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    const check = verifyBackupFile(temporary, options.nativeBinding);
+    if (!check.ok) {
+      throw new CoreError(
+        'backup-failed',
+        `The backup could not be verified (${check.problem ?? 'unknown'}).`,
+      );
+    }
+    fsyncPath(temporary);
+    renameSync(temporary, final);
+    fsyncPath(folder);
+  } catch (error) {
+    removeQuietly(temporary);
+    if (error instanceof CoreError) throw error;
+    throw new CoreError(
+      'backup-failed',
+      `The backup could not be written (${error instanceof Error ? error.message : String(error)}). Check the free space on the disk.`,
+    );
+  }
+  return {
+    id: name,
+    createdAt: new Date(at).toISOString(),
+    reason: options.reason,
+    schemaVersion: version,
+    sizeBytes: statSync(final).size,
+    ok: true,
+    problem: null,
+  };
+}
+
+function removeQuietly(path: string): void {
+  for (const file of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+}
+
+/** The backups in the folder, newest first; with `verify`, each is opened and checked. */
+export function listBackups(
+  dataDir: string,
+  options: Readonly<{ verify: boolean; nativeBinding?: string | undefined }>,
+): BackupSummary[] {
+  const folder = backupFolder(dataDir);
+  if (!existsSync(folder)) return [];
+  const backups: BackupSummary[] = [];
+  for (const name of readdirSync(folder)) {
+    const parsed = parseBackupFileName(name);
+    if (parsed === null) continue;
+    const file = join(folder, name);
+    let sizeBytes: number;
+    try {
+      sizeBytes = statSync(file).size;
+    } catch {
+      continue;
+    }
+    const check = options.verify ? verifyBackupFile(file, options.nativeBinding) : null;
+    backups.push({
+      id: name,
+      createdAt: parsed.createdAt,
+      reason: parsed.reason,
+      schemaVersion: check?.schemaVersion ?? parsed.schemaVersion,
+      sizeBytes,
+      ok: check?.ok ?? true,
+      problem: check?.problem ?? null,
+    });
+  }
+  return backups.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+/** The file of a backup named by its id; a name that is not a backup's is refused. */
+export function resolveBackup(dataDir: string, backupId: string): string {
+  if (parseBackupFileName(backupId) === null) {
+    throw new CoreError('backup-not-found', 'That is not the name of a backup.');
+  }
+  const file = join(backupFolder(dataDir), backupId);
+  if (!existsSync(file)) {
+    throw new CoreError('backup-not-found', `The backup ${backupId} is no longer in the backups folder.`);
+  }
+  return file;
+}
+
+export type RotationPolicy = Readonly<{
+  /** Scheduled and manual backups kept, newest first. */
+  keep: number;
+  /** Backups made before a migration or a restore kept, newest first. */
+  keepBeforeChanges: number;
+}>;
+
+export const DEFAULT_ROTATION: RotationPolicy = { keep: 7, keepBeforeChanges: 3 };
+
+/**
+ * Deletes the oldest backups beyond the policy's counts. Backups are listed unverified: each was
+ * verified when it was made, and rotation must stay cheap.
+ */
+export function rotateBackups(dataDir: string, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
+  const removed: string[] = [];
+  const all = listBackups(dataDir, { verify: false });
+  const routine = all.filter((backup) => backup.reason === 'scheduled' || backup.reason === 'manual');
+  const beforeChanges = all.filter(
+    (backup) => backup.reason === 'pre-migration' || backup.reason === 'before-restore',
+  );
+  for (const backup of [...routine.slice(policy.keep), ...beforeChanges.slice(policy.keepBeforeChanges)]) {
+    rmSync(join(backupFolder(dataDir), backup.id), { force: true });
+    removed.push(backup.id);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary backup copies that a killed process left behind (a running one's are left alone). */
+export function cleanBackupTemporaries(dataDir: string): void {
+  const folder = backupFolder(dataDir);
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) {
+    const match = /^\.backup-.*\.(\d+)\.tmp(?:-journal|-wal|-shm)?$/.exec(name);
+    if (match === null) continue;
+    const pid = Number(match[1]);
+    if (pid !== process.pid && !isRunning(pid)) rmSync(join(folder, name), { force: true });
+  }
+}
