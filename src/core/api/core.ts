@@ -16,6 +16,7 @@ import { searchHandlers } from '../search/handlers';
 import type { CorePorts } from '../ports';
 import { cleanStaleTemporaries } from '../export/atomic-write';
 import { listExportFolders, rememberExportFolder } from '../store/export-folders';
+import { getVersionRow } from '../store/briefings';
 import { openStore } from '../store/open';
 
 export type CoreContext = Readonly<{
@@ -47,7 +48,11 @@ export function createCore(hostPorts: CorePorts): Core {
   const db = openStore({ dataDir: hostPorts.dataDir, nativeBinding: hostPorts.nativeBinding });
   // A crash during an export can leave a temporary file beside the target; the folders exports go
   // to are remembered before anything is written there, and cleaned of stale temporaries here.
-  for (const folder of [hostPorts.dataDir, ...listExportFolders(db)]) cleanStaleTemporaries(folder);
+  // A temporary that carries the id of a saved version is an export killed between saving its
+  // version and its rename: it is whole, and is renamed into place so that both exist.
+  const isRecorded = (id: string) => getVersionRow(db, id) !== undefined;
+  for (const folder of [hostPorts.dataDir, ...listExportFolders(db)])
+    cleanStaleTemporaries(folder, { isRecorded });
   const ports: CorePorts = {
     ...hostPorts,
     chooseSavePath: async (request) => {
