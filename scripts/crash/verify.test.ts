@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportVersionRecord } from '../../src/core/export/version-record';
@@ -238,15 +238,31 @@ describe('the checks after a kill', () => {
     const id = saveExportVersion(lib, path);
     const temporary = join(lib.exportDir, `.zq3x0.md.1.0123456789ab.${id}.bb-tmp`);
     writeFileSync(temporary, '# Whole\n');
+    // A Word file pending under its temporary name is judged as a Word file.
+    const docx = join(lib.exportDir, 'zq3x1.docx');
+    const docxId = saveExportVersion(lib, docx);
+    writeFileSync(
+      join(lib.exportDir, `.zq3x1.docx.1.0123456789ab.${docxId}.bb-tmp`),
+      Buffer.concat([
+        Buffer.from('PK'),
+        Buffer.alloc(40),
+        Buffer.from([0x50, 0x4b, 0x05, 0x06]),
+        Buffer.alloc(18),
+      ]),
+    );
+    lib.model.exports.set(docx, { briefingId: lib.ids['briefingId']! });
     const first = verdictOf(lib, exportOp(lib, path));
-    expect(first).toMatchObject({ lost: [], partial: [], inFlightApplied: true, pendingExports: 1 });
+    expect(first).toMatchObject({ lost: [], partial: [], inFlightApplied: true, pendingExports: 2 });
     // A kill during the next start-up, before it cleaned up: still pending, still fine.
-    expect(verdictOf(lib)).toMatchObject({ lost: [], partial: [], pendingExports: 1 });
-    // After a complete start the file must be in place.
+    expect(verdictOf(lib)).toMatchObject({ lost: [], partial: [], pendingExports: 2 });
+    // After a complete start the files must be in place.
     expect(verifyAfterKill(lib.core.db, lib.exportDir, lib.model, null, true).lost).toEqual([
       `export ${path} was not put in place at the next start`,
+      `export ${docx} was not put in place at the next start`,
     ]);
     renameSync(temporary, path);
+    for (const name of readdirSync(lib.exportDir))
+      if (name.startsWith('.zq3x1.docx.')) renameSync(join(lib.exportDir, name), docx);
     expect(verifyAfterKill(lib.core.db, lib.exportDir, lib.model, null, true)).toMatchObject({
       lost: [],
       partial: [],

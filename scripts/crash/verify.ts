@@ -106,12 +106,15 @@ function readActual(db: Database.Database): Actual {
   };
 }
 
-/** True when an exported file is whole: a PDF up to its %%EOF, a Word file up to its zip directory. */
-export function isCompleteExport(path: string): boolean {
+/**
+ * True when an exported file is whole: a PDF up to its %%EOF, a Word file up to its zip directory.
+ * `target` is the name whose format counts (a temporary's target).
+ */
+export function isCompleteExport(path: string, target = path): boolean {
   const bytes = readFileSync(path);
-  if (path.endsWith('.pdf'))
+  if (target.endsWith('.pdf'))
     return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-32).includes('%%EOF');
-  if (path.endsWith('.docx'))
+  if (target.endsWith('.docx'))
     return (
       bytes.subarray(0, 2).toString('latin1') === 'PK' &&
       bytes.subarray(-22, -18).equals(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
@@ -337,7 +340,9 @@ function compareExports(
       pending.set(join(exportDir, parsed.target), join(exportDir, name));
   }
   const whole = (path: string) =>
-    files.has(path) ? isCompleteExport(path) : pending.has(path) && isCompleteExport(pending.get(path) ?? '');
+    files.has(path)
+      ? isCompleteExport(path)
+      : pending.has(path) && isCompleteExport(pending.get(path) ?? '', path);
   const versioned = new Set(actual.exportVersions.values());
   const accounted = new Set<string>();
 
