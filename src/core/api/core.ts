@@ -4,7 +4,7 @@ import type { BriefingApi } from '../../shared/api';
 import { briefingHandlers } from '../briefing/handlers';
 import { corpusHandlers } from '../corpus/handlers';
 import { parseFile, type Parser } from '../corpus/import';
-import { ParserPool } from '../corpus/parser-pool';
+import { ParserPool, type ParserPoolStats } from '../corpus/parser-pool';
 import { collectionHandlers } from '../collections/handlers';
 import { excerptHandlers } from '../excerpts/handlers';
 import { excerptLibraryHandlers } from '../excerpts/library-handlers';
@@ -40,6 +40,8 @@ export type Core = Readonly<{
   handlers: BriefingApi;
   db: Database.Database;
   context: CoreContext;
+  /** What the parser threads' memory watch saw (null without parser threads). */
+  parserMemory: () => ParserPoolStats | null;
   close: () => void;
 }>;
 
@@ -87,6 +89,7 @@ export function createCore(hostPorts: CorePorts): Core {
     handlers,
     db,
     context,
+    parserMemory: () => pool?.memoryStats() ?? null,
     close: () => {
       void pool?.close();
       void layoutThread?.close();
