@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseTemporaryName } from '../../src/core/export/atomic-write';
 import { openStore } from '../../src/core/store/open';
+import { createHeadlessCore } from '../../src/core/testing/temp-core';
 import { seededRandom } from '../../src/shared/testing/random';
 import { applyAck, emptyModel } from './model';
 import type { Op, WorkerMessage } from './protocol';
@@ -43,7 +44,11 @@ export type CrashReport = {
   temporariesLeft: number;
   /** Temporaries of killed writers still there after the next start cleaned up. */
   staleTemporaries: number;
-  unversionedExports: number;
+  /**
+   * Kills that left an export whole under its temporary name with its version saved (killed between
+   * the two); the next start must put it in place, and later checks count it lost otherwise.
+   */
+  pendingExports: number;
   byKind: Record<string, number>;
   problems: string[];
   folder: string;
@@ -139,7 +144,7 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
     refused: 0,
     temporariesLeft: 0,
     staleTemporaries: 0,
-    unversionedExports: 0,
+    pendingExports: 0,
     byKind: {},
     problems: [],
     folder,
@@ -197,14 +202,15 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
 
       const db = openStore({ dataDir });
       try {
-        const verdict = verifyAfterKill(db, exportDir, model, inFlight ?? null);
+        const started = life.messages[0]?.t === 'ready';
+        const verdict = verifyAfterKill(db, exportDir, model, inFlight ?? null, started);
         if (verdict.corrupt.length > 0) report.corrupt += 1;
         // A change found missing stays missing at every later check: count it once.
         for (const problem of verdict.lost) lost.add(problem);
         for (const problem of verdict.partial) partial.add(problem);
         report.lost = lost.size;
         report.partial = partial.size;
-        report.unversionedExports += verdict.unversionedExports;
+        if (verdict.pendingExports > 0) report.pendingExports += 1;
         if (verdict.inFlightApplied === true) report.inFlightApplied += 1;
         if (verdict.inFlightApplied === false) report.inFlightAbsent += 1;
         note(kill, 'corrupt', verdict.corrupt);
@@ -214,6 +220,28 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
         db.close();
       }
       options.onKill?.(kill, report);
+    }
+    // One last start as the app starts (it completes or removes what the last kill left), then one
+    // last check with nothing in flight.
+    createHeadlessCore(dataDir).close();
+    const db = openStore({ dataDir });
+    try {
+      const verdict = verifyAfterKill(db, exportDir, model, null, true);
+      if (verdict.corrupt.length > 0) report.corrupt += 1;
+      for (const problem of verdict.lost) lost.add(problem);
+      for (const problem of verdict.partial) partial.add(problem);
+      report.lost = lost.size;
+      report.partial = partial.size;
+      const stray = strayTemporaries([dataDir, exportDir], -1);
+      report.staleTemporaries += stray.length;
+      note(options.kills + 1, 'final start', [
+        ...verdict.corrupt,
+        ...verdict.lost,
+        ...verdict.partial,
+        ...stray,
+      ]);
+    } finally {
+      db.close();
     }
   } finally {
     if (options.keep !== true) rmSync(folder, { recursive: true, force: true });

@@ -17,11 +17,10 @@ export type Model = {
   removedItems: Set<string>;
   exports: Map<string, { briefingId: string }>;
   /**
-   * Exported files from an export killed after its file was renamed into place and before its
-   * version was saved (a file and a database row cannot change in one step). Whole files, reported
-   * apart from half-applied changes.
+   * Exports found, at the last check, whole under their temporary name with their version saved (a
+   * kill between saving the version and the rename): the next start must rename them into place.
    */
-  unversionedExports: Set<string>;
+  pendingExports: Set<string>;
 };
 
 export function emptyModel(): Model {
@@ -33,7 +32,7 @@ export function emptyModel(): Model {
     items: new Map(),
     removedItems: new Set(),
     exports: new Map(),
-    unversionedExports: new Set(),
+    pendingExports: new Set(),
   };
 }
 

@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportVersionRecord } from '../../src/core/export/version-record';
 import { createTempCore, type TempCore } from '../../src/core/testing/temp-core';
 import { applyAck, emptyModel, type Model } from './model';
 import type { Op } from './protocol';
@@ -185,17 +186,109 @@ describe('the checks after a kill', () => {
 
   it('report a cut-off export as half-written and a missing one as lost', async () => {
     const lib = await library();
+    const briefingId = lib.ids['briefingId']!;
     const kept = join(lib.exportDir, 'zq3x0.pdf');
     writeFileSync(kept, '%PDF-1.7\n...whole...\n%%EOF\n');
-    lib.model.exports.set(kept, { briefingId: lib.ids['briefingId']! });
-    lib.model.exports.set(join(lib.exportDir, 'zq3x1.md'), { briefingId: lib.ids['briefingId']! });
+    saveExportVersion(lib, kept);
+    lib.model.exports.set(kept, { briefingId });
+    const missing = join(lib.exportDir, 'zq3x1.md');
+    saveExportVersion(lib, missing);
+    lib.model.exports.set(missing, { briefingId });
     writeFileSync(join(lib.exportDir, 'zq3x2.pdf'), '%PDF-1.7\n1 0 obj');
     writeFileSync(join(lib.exportDir, 'zq3x3.docx'), 'PK\u0003\u0004 truncated');
     const verdict = verdictOf(lib);
-    expect(verdict.lost).toEqual([`export ${join(lib.exportDir, 'zq3x1.md')}`]);
+    expect(verdict.lost).toEqual([`export ${missing}`]);
     expect(verdict.partial.join('\n')).toMatch(
       /zq3x2\.pdf is incomplete[\s\S]*zq3x3\.docx is incomplete|zq3x3\.docx is incomplete[\s\S]*zq3x2\.pdf is incomplete/,
     );
-    expect(verdict.partial.join('\n')).toMatch(/zq3x0\.pdf without its version/);
+  });
+
+  it('report an export without its version, and a version without its export', async () => {
+    const lib = await library();
+    const briefingId = lib.ids['briefingId']!;
+    const acknowledged = join(lib.exportDir, 'zq3x0.md');
+    writeFileSync(acknowledged, '# Whole\n');
+    lib.model.exports.set(acknowledged, { briefingId });
+    expect(verdictOf(lib).lost).toEqual([`the version of export ${acknowledged}`]);
+
+    const lib2 = await library();
+    const inFlight = join(lib2.exportDir, 'zq3x1.md');
+    writeFileSync(inFlight, '# Whole\n');
+    const op = exportOp(lib2, inFlight);
+    expect(verdictOf(lib2, op).partial).toEqual([`export ${inFlight} without its version`]);
+
+    const lib3 = await library();
+    saveExportVersion(lib3, join(lib3.exportDir, 'zq3x2.md'));
+    expect(verdictOf(lib3).partial).toEqual([
+      `version ${lib3.ids['briefingId']}|Exported zq3x2.md without its export`,
+    ]);
+    // The export in flight: its version saved, its file cut short under the temporary name.
+    const lib4 = await library();
+    const cut = join(lib4.exportDir, 'zq3x3.md');
+    const id = saveExportVersion(lib4, cut);
+    writeFileSync(join(lib4.exportDir, `.zq3x3.md.1.0123456789ab.${id}.bb-tmp`), '# Cut sh');
+    expect(verdictOf(lib4, exportOp(lib4, cut)).partial).toEqual([
+      `export ${cut}: its version without the whole file`,
+    ]);
+  });
+
+  it('count an export killed between its version and its rename as there, until a start should have put it in place', async () => {
+    const lib = await library();
+    const path = join(lib.exportDir, 'zq3x0.md');
+    const id = saveExportVersion(lib, path);
+    const temporary = join(lib.exportDir, `.zq3x0.md.1.0123456789ab.${id}.bb-tmp`);
+    writeFileSync(temporary, '# Whole\n');
+    // A Word file pending under its temporary name is judged as a Word file.
+    const docx = join(lib.exportDir, 'zq3x1.docx');
+    const docxId = saveExportVersion(lib, docx);
+    writeFileSync(
+      join(lib.exportDir, `.zq3x1.docx.1.0123456789ab.${docxId}.bb-tmp`),
+      Buffer.concat([
+        Buffer.from('PK'),
+        Buffer.alloc(40),
+        Buffer.from([0x50, 0x4b, 0x05, 0x06]),
+        Buffer.alloc(18),
+      ]),
+    );
+    lib.model.exports.set(docx, { briefingId: lib.ids['briefingId']! });
+    const first = verdictOf(lib, exportOp(lib, path));
+    expect(first).toMatchObject({ lost: [], partial: [], inFlightApplied: true, pendingExports: 2 });
+    // A kill during the next start-up, before it cleaned up: still pending, still fine.
+    expect(verdictOf(lib)).toMatchObject({ lost: [], partial: [], pendingExports: 2 });
+    // After a complete start the files must be in place.
+    expect(verifyAfterKill(lib.core.db, lib.exportDir, lib.model, null, true).lost).toEqual([
+      `export ${path} was not put in place at the next start`,
+      `export ${docx} was not put in place at the next start`,
+    ]);
+    renameSync(temporary, path);
+    for (const name of readdirSync(lib.exportDir))
+      if (name.startsWith('.zq3x1.docx.')) renameSync(join(lib.exportDir, name), docx);
+    expect(verifyAfterKill(lib.core.db, lib.exportDir, lib.model, null, true)).toMatchObject({
+      lost: [],
+      partial: [],
+      pendingExports: 0,
+    });
   });
 });
+
+function saveExportVersion(lib: Library, path: string): string {
+  const record = exportVersionRecord(lib.core.db, {
+    briefingId: lib.ids['briefingId']!,
+    path,
+    snapshot: '{"format":1,"sections":[]}',
+    now: () => new Date(),
+  });
+  record.save();
+  return record.id;
+}
+
+function exportOp(lib: Library, path: string): Op {
+  return {
+    id: '3.9',
+    marker: 'zq3x9',
+    kind: 'export',
+    briefingId: lib.ids['briefingId']!,
+    format: 'md',
+    path,
+  };
+}

@@ -16,8 +16,11 @@ export type Verdict = {
   partial: string[];
   /** Whether the change in flight at the kill turned out applied; null when none was in flight. */
   inFlightApplied: boolean | null;
-  /** Whole export files whose version row was not saved before the kill (see Model). */
-  unversionedExports: number;
+  /**
+   * Exports whose version was saved and whose whole file still waits under its temporary name for
+   * the next start to rename it (see Model.pendingExports).
+   */
+  pendingExports: number;
 };
 
 type Actual = {
@@ -30,6 +33,8 @@ type Actual = {
     { briefingId: string; sectionId: string; kind: string; body: string; excerptId: string | null }
   >;
   versions: Set<string>;
+  /** Versions saved by exports: id -> "briefingId|name". */
+  exportVersions: Map<string, string>;
 };
 
 function readActual(db: Database.Database): Actual {
@@ -89,15 +94,27 @@ function readActual(db: Database.Database): Actual {
         }[]
       ).map((row) => `${row.briefingId}|${row.name}`),
     ),
+    exportVersions: new Map(
+      (
+        db
+          .prepare(
+            "SELECT id, briefing_id AS briefingId, name FROM briefing_versions WHERE reason = 'export'",
+          )
+          .all() as { id: string; briefingId: string; name: string }[]
+      ).map((row) => [row.id, `${row.briefingId}|${row.name}`]),
+    ),
   };
 }
 
-/** True when an exported file is whole: a PDF up to its %%EOF, a Word file up to its zip directory. */
-export function isCompleteExport(path: string): boolean {
+/**
+ * True when an exported file is whole: a PDF up to its %%EOF, a Word file up to its zip directory.
+ * `target` is the name whose format counts (a temporary's target).
+ */
+export function isCompleteExport(path: string, target = path): boolean {
   const bytes = readFileSync(path);
-  if (path.endsWith('.pdf'))
+  if (target.endsWith('.pdf'))
     return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-32).includes('%%EOF');
-  if (path.endsWith('.docx'))
+  if (target.endsWith('.docx'))
     return (
       bytes.subarray(0, 2).toString('latin1') === 'PK' &&
       bytes.subarray(-22, -18).equals(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
@@ -110,23 +127,26 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.join('\u0000'
 /**
  * Compares the reopened library with the model. The change in flight (`inFlight`) may be there
  * whole or not at all; the model then takes whichever it is, so later kills check against it.
+ * `started` says whether the app started up completely since the last check (the worker reported
+ * ready), so that exports pending then must now be in place.
  */
 export function verifyAfterKill(
   db: Database.Database,
   exportDir: string,
   model: Model,
   inFlight: Op | null,
+  started = false,
 ): Verdict {
   const verdict: Verdict = {
     corrupt: corruptionProblems(db),
     lost: [],
     partial: [],
     inFlightApplied: null,
-    unversionedExports: 0,
+    pendingExports: 0,
   };
   try {
     verdict.partial.push(...invariantProblems(db));
-    compare(db, exportDir, model, inFlight, verdict);
+    compare(db, exportDir, model, inFlight, verdict, started);
   } catch (error) {
     // A library that cannot even be read back is damaged, whatever the checks above found.
     verdict.corrupt.push(`reading the library back: ${String(error)}`);
@@ -140,6 +160,7 @@ function compare(
   model: Model,
   inFlight: Op | null,
   verdict: Verdict,
+  started: boolean,
 ): void {
   const actual = readActual(db);
   const applied = (yes: boolean) => {
@@ -289,30 +310,76 @@ function compare(
     } else verdict.partial.push(`block ${id} that no acknowledged change made`);
   }
 
-  const files = existsSync(exportDir)
-    ? readdirSync(exportDir).filter((name) => parseTemporaryName(name) === null)
-    : [];
-  for (const [path, { briefingId }] of model.exports) {
-    if (!existsSync(path) || !isCompleteExport(path)) verdict.lost.push(`export ${path}`);
-    if (!actual.versions.has(`${briefingId}|Exported ${basename(path)}`))
-      verdict.partial.push(`export ${path} without its version`);
-  }
-  for (const name of files) {
-    const path = join(exportDir, name);
-    if (model.exports.has(path)) continue;
-    if (!isCompleteExport(path)) verdict.partial.push(`export ${path} is incomplete`);
-    else if (model.unversionedExports.has(path)) continue;
-    else if (flight?.kind === 'export' && flight.path === path) {
-      // The file is renamed into place before the export's version is saved.
-      if (actual.versions.has(`${flight.briefingId}|Exported ${name}`))
-        model.exports.set(path, { briefingId: flight.briefingId });
-      else {
-        model.unversionedExports.add(path);
-        verdict.unversionedExports += 1;
-      }
-      applied(true);
-    } else verdict.partial.push(`export ${path} that no acknowledged change made`);
-  }
+  compareExports(exportDir, model, flight, actual, verdict, started, applied);
 
   if (inFlight !== null && verdict.inFlightApplied === null) verdict.inFlightApplied = false;
+}
+
+/**
+ * An export and its version exist together or not at all. The version is saved once the file is
+ * whole under its temporary name (which carries the version's id) and before the rename; a kill in
+ * between leaves a whole pending file that the next start renames into place, so it counts as there.
+ */
+function compareExports(
+  exportDir: string,
+  model: Model,
+  flight: Op | null,
+  actual: Actual,
+  verdict: Verdict,
+  started: boolean,
+  applied: (yes: boolean) => void,
+): void {
+  const names = existsSync(exportDir) ? readdirSync(exportDir) : [];
+  const files = new Set(
+    names.filter((name) => parseTemporaryName(name) === null).map((name) => join(exportDir, name)),
+  );
+  const pending = new Map<string, string>();
+  for (const name of names) {
+    const parsed = parseTemporaryName(name);
+    if (parsed?.recordId !== undefined && actual.exportVersions.has(parsed.recordId))
+      pending.set(join(exportDir, parsed.target), join(exportDir, name));
+  }
+  const whole = (path: string) =>
+    files.has(path)
+      ? isCompleteExport(path)
+      : pending.has(path) && isCompleteExport(pending.get(path) ?? '', path);
+  const versioned = new Set(actual.exportVersions.values());
+  const accounted = new Set<string>();
+
+  if (started) {
+    for (const path of model.pendingExports)
+      if (!files.has(path)) verdict.lost.push(`export ${path} was not put in place at the next start`);
+  }
+  for (const [path, { briefingId }] of model.exports) {
+    const version = `${briefingId}|Exported ${basename(path)}`;
+    accounted.add(version);
+    if (!whole(path)) verdict.lost.push(`export ${path}`);
+    if (!versioned.has(version)) verdict.lost.push(`the version of export ${path}`);
+  }
+  if (flight?.kind === 'export') {
+    const version = `${flight.briefingId}|Exported ${basename(flight.path)}`;
+    const there = files.has(flight.path) || pending.has(flight.path);
+    if (versioned.has(version)) {
+      accounted.add(version);
+      if (!whole(flight.path))
+        verdict.partial.push(`export ${flight.path}: its version without the whole file`);
+      model.exports.set(flight.path, { briefingId: flight.briefingId });
+      applied(true);
+    } else if (there) {
+      verdict.partial.push(`export ${flight.path} without its version`);
+    } else applied(false);
+  }
+  for (const path of files) {
+    if (model.exports.has(path) || (flight?.kind === 'export' && flight.path === path)) continue;
+    verdict.partial.push(
+      isCompleteExport(path)
+        ? `export ${path} that no acknowledged change made`
+        : `export ${path} is incomplete`,
+    );
+  }
+  for (const version of versioned) {
+    if (!accounted.has(version)) verdict.partial.push(`version ${version} without its export`);
+  }
+  model.pendingExports = new Set([...pending.keys()].filter((path) => !files.has(path)));
+  verdict.pendingExports = model.pendingExports.size;
 }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { composeBriefing, parseComposeSpec } from '../../core/briefing/compose';
 import { requireBriefing } from '../../core/briefing/service';
-import { saveVersion, snapshotOf } from '../../core/briefing/versions';
+import { snapshotOf } from '../../core/briefing/versions';
 import type { Core } from '../../core/api/core';
 import { CoreError } from '../../core/errors';
 import {
@@ -12,6 +12,7 @@ import {
   type BriefingExport,
   type ExportFormat,
 } from '../../core/export/service';
+import { exportVersionRecord } from '../../core/export/version-record';
 import { deleteBriefingRow, listBriefingSummaries } from '../../core/store/briefings';
 import { isLanguageTag, type PrintSettings } from '../../shared/print-settings';
 import { single, UsageError, type ParsedArgs } from '../args';
@@ -146,16 +147,16 @@ async function exportAndVersion(
 ): Promise<BriefingExport> {
   const briefing = requireBriefing(core.db, briefingId);
   const snapshot = snapshotOf(core.db, briefing);
-  const result = await exportBriefingTo(core.db, briefing, {
+  return await exportBriefingTo(core.db, briefing, {
     ...options,
     fontsDir: resolve(__dirname, '../../../resources/fonts'),
+    record: exportVersionRecord(core.db, {
+      briefingId,
+      path: options.path,
+      snapshot,
+      now: () => options.creationDate ?? new Date(),
+    }),
   });
-  saveVersion(
-    core.db,
-    { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export', snapshot },
-    options.creationDate ?? new Date(),
-  );
-  return result;
 }
 
 function describe(result: BriefingExport): string {

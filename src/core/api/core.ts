@@ -4,7 +4,7 @@ import type { BriefingApi } from '../../shared/api';
 import { briefingHandlers } from '../briefing/handlers';
 import { corpusHandlers } from '../corpus/handlers';
 import { parseFile, type Parser } from '../corpus/import';
-import { ParserPool } from '../corpus/parser-pool';
+import { ParserPool, type ParserPoolStats } from '../corpus/parser-pool';
 import { collectionHandlers } from '../collections/handlers';
 import { excerptHandlers } from '../excerpts/handlers';
 import { excerptLibraryHandlers } from '../excerpts/library-handlers';
@@ -19,6 +19,7 @@ import { listExportFolders, rememberExportFolder } from '../store/export-folders
 import { libraryHandlers } from '../library/handlers';
 import { readOnlyHandlers, readOnlyMessage } from '../library/read-only';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../store/migrate';
+import { getVersionRow } from '../store/briefings';
 import { openLibraryStore } from '../store/open';
 
 export type CoreContext = Readonly<{
@@ -44,6 +45,8 @@ export type Core = Readonly<{
   handlers: BriefingApi;
   db: Database.Database;
   context: CoreContext;
+  /** What the parser threads' memory watch saw (null without parser threads). */
+  parserMemory: () => ParserPoolStats | null;
   close: () => void;
 }>;
 
@@ -56,7 +59,11 @@ export function createCore(hostPorts: CorePorts): Core {
   });
   // A crash during an export can leave a temporary file beside the target; the folders exports go
   // to are remembered before anything is written there, and cleaned of stale temporaries here.
-  for (const folder of [hostPorts.dataDir, ...listExportFolders(db)]) cleanStaleTemporaries(folder);
+  // A temporary that carries the id of a saved version is an export killed between saving its
+  // version and its rename: it is whole, and is renamed into place so that both exist.
+  const isRecorded = (id: string) => getVersionRow(db, id) !== undefined;
+  for (const folder of [hostPorts.dataDir, ...listExportFolders(db)])
+    cleanStaleTemporaries(folder, { isRecorded });
   const ports: CorePorts = {
     ...hostPorts,
     chooseSavePath: async (request) => {
@@ -96,6 +103,7 @@ export function createCore(hostPorts: CorePorts): Core {
     handlers,
     db,
     context,
+    parserMemory: () => pool?.memoryStats() ?? null,
     close: () => {
       void pool?.close();
       void layoutThread?.close();

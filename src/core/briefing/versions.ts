@@ -84,11 +84,18 @@ export function snapshotOf(db: Database.Database, briefing: Briefing): string {
 
 export function saveVersion(
   db: Database.Database,
-  input: Readonly<{ briefingId: string; name: string; reason: BriefingVersionReason; snapshot?: string }>,
+  input: Readonly<{
+    briefingId: string;
+    name: string;
+    reason: BriefingVersionReason;
+    snapshot?: string;
+    /** An id chosen beforehand (an export names its temporary file after its version). */
+    id?: string;
+  }>,
   now: Date,
 ): BriefingVersion {
   const briefing = requireBriefing(db, input.briefingId);
-  const id = newId('ver');
+  const id = input.id ?? newId('ver');
   insertVersion(db, {
     id,
     briefingId: briefing.id,

@@ -61,9 +61,14 @@ function decodeJson(bytes: Uint8Array): unknown {
     return JSON.parse(text, refuseUnsafeKeys) as unknown;
   } catch (error) {
     if (error instanceof CoreError) throw error;
-    throw invalid(
-      `The file is not a collection bundle: it is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    // JSON.parse recurses: nesting thousands deep exhausts the stack (no bundle nests past five).
+    const reason =
+      error instanceof RangeError
+        ? 'it is nested too deeply'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw invalid(`The file is not a collection bundle: it is not valid JSON (${reason}).`);
   }
 }
 

@@ -10,8 +10,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as briefingsStore from '../store/briefings';
 import { createHeadlessCore, createTempCore, tempDir } from '../testing/temp-core';
+import { snapshotOf } from '../briefing/versions';
+import { exportVersionRecord } from './version-record';
 import { cleanStaleTemporaries, parseTemporaryName, temporaryPathFor, writeFileAtomic } from './atomic-write';
 
 const cleanups: (() => void)[] = [];
@@ -66,6 +69,13 @@ describe('atomic writes', () => {
   it('names temporaries so that they can be told apart from everything else', () => {
     const name = temporaryPathFor('/exports/Weekly note.pdf').split('/').pop() ?? '';
     expect(parseTemporaryName(name)).toEqual({ target: 'Weekly note.pdf', pid: process.pid });
+    const recorded = temporaryPathFor('/exports/a.b.pdf', 'ver_0123456789abcdef').split('/').pop() ?? '';
+    expect(parseTemporaryName(recorded)).toEqual({
+      target: 'a.b.pdf',
+      pid: process.pid,
+      recordId: 'ver_0123456789abcdef',
+    });
+    expect(() => temporaryPathFor('/exports/a.pdf', '../x')).toThrow(/record id/);
     for (const other of [
       'Weekly note.pdf',
       '.Weekly note.pdf.tmp',
@@ -74,6 +84,8 @@ describe('atomic writes', () => {
       '.Weekly note.pdf.12x.abcdef012345.bb-tmp',
       'Weekly note.pdf.123.abcdef012345.bb-tmp',
       '.Weekly note.pdf.123.abcdef012345.bb-tmp.pdf',
+      '.Weekly note.pdf.123.abcdef012345.ver_0123.bb-tmp',
+      '.Weekly note.pdf.123.abcdef012345.VER_0123456789abcdef.bb-tmp',
     ])
       expect(parseTemporaryName(other), other).toBeNull();
   });
@@ -93,10 +105,10 @@ describe('atomic writes', () => {
     ];
     mkdirSync(join(dir, `.f.pdf.${deadPid()}.0123456789ab.bb-tmp`));
 
-    expect(cleanStaleTemporaries(dir)).toBe(3);
+    expect(cleanStaleTemporaries(dir)).toEqual({ removed: 3, completed: 0 });
     for (const gone of [dead, oursFromBefore, liveButAncient]) expect(existsSync(gone), gone).toBe(false);
     for (const kept of [oursNow, liveParent, ...unrelated]) expect(existsSync(kept), kept).toBe(true);
-    expect(cleanStaleTemporaries(join(dir, 'missing'))).toBe(0);
+    expect(cleanStaleTemporaries(join(dir, 'missing'))).toEqual({ removed: 0, completed: 0 });
   });
 
   it('clears stale temporaries of the same target before writing it, and only those', () => {
@@ -125,5 +137,131 @@ describe('atomic writes', () => {
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(inData)).toBe(false);
     expect(readdirSync(exportsDir)).toEqual(['Brief.md']);
+  });
+
+  it('saves a record between the sync and the rename, and removes it when the rename fails', () => {
+    const dir = folder();
+    const target = join(dir, 'Brief.pdf');
+    const seen: string[] = [];
+    const record = (id: string) => ({
+      id,
+      save: () => {
+        // The file is whole under a temporary that names the record.
+        const temporary = readdirSync(dir).find((name) => parseTemporaryName(name) !== null) ?? '';
+        seen.push(temporary);
+        expect(readFileSync(join(dir, temporary), 'utf8')).toBe('whole');
+      },
+      undo: () => seen.push('undo'),
+    });
+    writeFileAtomic(target, Buffer.from('whole'), {
+      ...record('ver_00000000000000aa'),
+      save: () => {
+        // Not in place before its record is saved.
+        expect(existsSync(target)).toBe(false);
+        record('ver_00000000000000aa').save();
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(parseTemporaryName(seen[0] ?? '')?.recordId).toBe('ver_00000000000000aa');
+    expect(readdirSync(dir)).toEqual(['Brief.pdf']);
+
+    // A rename that fails (a folder took the name) undoes the record and leaves no temporary.
+    seen.length = 0;
+    const taken = join(dir, 'taken');
+    mkdirSync(join(taken, 'inside'), { recursive: true });
+    expect(() => writeFileAtomic(taken, Buffer.from('whole'), record('ver_00000000000000bb'))).toThrow();
+    expect(seen.slice(1)).toEqual(['undo']);
+    expect(readdirSync(dir).sort()).toEqual(['Brief.pdf', 'taken']);
+
+    // A record that cannot be saved stops the write: no file, no temporary.
+    const refused = {
+      id: 'ver_00000000000000cc',
+      save: () => {
+        throw new Error('no room for the record');
+      },
+      undo: () => seen.push('undo of a record never saved'),
+    };
+    expect(() => writeFileAtomic(join(dir, 'Other.pdf'), Buffer.from('x'), refused)).toThrow(/no room/);
+    expect(seen).not.toContain('undo of a record never saved');
+    expect(readdirSync(dir).sort()).toEqual(['Brief.pdf', 'taken']);
+  });
+
+  it("completes a dead writer's temporary whose record was saved, and removes one whose record was not", () => {
+    const dir = folder();
+    const recorded = plant(dir, `.done.pdf.${deadPid()}.0123456789ab.ver_00000000000000aa.bb-tmp`);
+    const unrecorded = plant(dir, `.never.pdf.${deadPid()}.0123456789ab.ver_00000000000000bb.bb-tmp`);
+    // The analyst wrote a file of this name after the temporary: theirs stays.
+    const mine = plant(dir, `.mine.pdf.${deadPid()}.0123456789ab.ver_00000000000000aa.bb-tmp`, 60_000);
+    writeFileSync(join(dir, 'mine.pdf'), 'the analyst’s own');
+    const running = plant(dir, `.busy.pdf.${process.pid}.0123456789ab.ver_00000000000000aa.bb-tmp`);
+    const isRecorded = (id: string) => id === 'ver_00000000000000aa';
+
+    expect(cleanStaleTemporaries(dir, { isRecorded })).toEqual({ removed: 2, completed: 1 });
+    expect(readFileSync(join(dir, 'done.pdf'), 'utf8')).toBe('half a file');
+    for (const gone of [recorded, unrecorded, mine]) expect(existsSync(gone), gone).toBe(false);
+    expect(existsSync(join(dir, 'never.pdf'))).toBe(false);
+    expect(readFileSync(join(dir, 'mine.pdf'), 'utf8')).toBe('the analyst’s own');
+    expect(existsSync(running)).toBe(true);
+  });
+
+  it('gives an export and its version together after a kill between them', async () => {
+    const exportsDir = folder();
+    const path = join(exportsDir, 'Brief.md');
+    const first = createTempCore({ chooseSavePath: () => Promise.resolve(path) });
+    const briefing = await first.handlers.createBriefing({ title: 'Weekly' });
+    await first.handlers.exportBriefing({ briefingId: briefing.id, format: 'md' });
+    const whole = readFileSync(path);
+    rmSync(path);
+    // What a kill right after the version was saved and before the rename leaves: the version,
+    // and the whole file under a temporary name that carries the version's id.
+    const record = exportVersionRecord(first.db, {
+      briefingId: briefing.id,
+      path,
+      snapshot: snapshotOf(first.db, await first.handlers.getBriefing({ briefingId: briefing.id })),
+      now: () => new Date(),
+    });
+    record.save();
+    writeFileSync(join(exportsDir, `.Brief.md.${deadPid()}.0123456789ab.${record.id}.bb-tmp`), whole);
+    // An export killed before its version was saved leaves a temporary that names no saved version.
+    writeFileSync(join(exportsDir, `.Other.md.${deadPid()}.0123456789ab.ver_00000000000000ff.bb-tmp`), whole);
+    first.close();
+
+    const again = createHeadlessCore(first.dataDir);
+    cleanups.push(() => {
+      again.close();
+      rmSync(first.dataDir, { recursive: true, force: true });
+    });
+    expect(readdirSync(exportsDir)).toEqual(['Brief.md']);
+    expect(readFileSync(path)).toEqual(whole);
+    const versions = await again.handlers.listBriefingVersions({ briefingId: briefing.id });
+    expect(versions.map((version) => version.name)).toEqual(['Exported Brief.md', 'Exported Brief.md']);
+  });
+
+  it('saves no version when the export cannot be written, and no file when the version cannot be saved', async () => {
+    const exportsDir = folder();
+    let path = join(exportsDir, 'taken');
+    mkdirSync(join(path, 'inside'), { recursive: true });
+    const core = createTempCore({ chooseSavePath: () => Promise.resolve(path) });
+    cleanups.push(core.dispose);
+    const briefing = await core.handlers.createBriefing({ title: 'Weekly' });
+    await expect(
+      core.handlers.exportBriefing({ briefingId: briefing.id, format: 'md' }),
+    ).rejects.toMatchObject({
+      code: 'export-failed',
+    });
+    expect(await core.handlers.listBriefingVersions({ briefingId: briefing.id })).toEqual([]);
+
+    path = join(exportsDir, 'Brief.md');
+    const save = vi.spyOn(briefingsStore, 'insertVersion').mockImplementationOnce(() => {
+      throw new Error('database or disk is full');
+    });
+    await expect(
+      core.handlers.exportBriefing({ briefingId: briefing.id, format: 'md' }),
+    ).rejects.toMatchObject({
+      code: 'export-failed',
+    });
+    save.mockRestore();
+    expect(readdirSync(exportsDir)).toEqual(['taken']);
+    expect(await core.handlers.listBriefingVersions({ briefingId: briefing.id })).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import type { BriefingApi } from '../../shared/api';
 import type { CoreContext } from '../api/core';
-import { basename } from 'node:path';
 import { requireBriefing } from '../briefing/service';
-import { saveVersion, snapshotOf } from '../briefing/versions';
+import { snapshotOf } from '../briefing/versions';
 import { CoreError } from '../errors';
 import { newId } from '../ids';
 import { exportBriefingTo, previewBriefingPages, type ExportFormat } from './service';
+import { exportVersionRecord } from './version-record';
 
 /** Files exported in this session, by the id the UI was given for them. */
 export type ExportRegistry = Map<string, string>;
@@ -56,16 +56,12 @@ export function exportHandlers({
         fontsDir: ports.fontsDir,
         layout,
         onPage: (pages) => progress('laying-out', pages),
+        // What was distributed is kept: every export saves a version of the briefing as exported
+        // (except from a read-only library, which takes no changes).
+        record: readOnly
+          ? undefined
+          : exportVersionRecord(db, { briefingId, path, snapshot, now: ports.now }),
       });
-      // What was distributed is kept: every export saves a version of the briefing as exported
-      // (except from a read-only library, which takes no changes).
-      if (!readOnly) {
-        saveVersion(
-          db,
-          { briefingId, name: `Exported ${basename(result.path)}`, reason: 'export', snapshot },
-          ports.now(),
-        );
-      }
       const exportId = newId('exp');
       exports.set(exportId, result.path);
       return { exportId, path: result.path, pages: result.pages ?? 0, citations: result.citations };

@@ -8,7 +8,7 @@ import { isValidQuoteTrim, renderQuoteTrim, type QuoteTrim } from '../../shared/
 import { CoreError } from '../errors';
 import { getDocumentSummary, getDocumentText } from '../store/documents';
 import { getExcerpt } from '../store/excerpts';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic, type AtomicRecord } from './atomic-write';
 import { docxFromModel } from './docx';
 import { layoutBriefing, type PrintModel } from './layout';
 import { markdownFromModel } from './markdown';
@@ -112,9 +112,9 @@ export function printModelFor(
   return settings.sourceAppendix ? { ...model, appendix: sourceAppendix(db, briefing) } : model;
 }
 
-function writeOrExplain(path: string, bytes: Buffer, what: string): void {
+function writeOrExplain(path: string, bytes: Buffer, what: string, record: AtomicRecord | undefined): void {
   try {
-    writeFileAtomic(path, bytes);
+    writeFileAtomic(path, bytes, record);
   } catch (error) {
     throw new CoreError(
       'export-failed',
@@ -143,12 +143,17 @@ export type ExportRequest = Readonly<{
   settings?: Partial<PrintSettings> | undefined;
   layout?: PdfLayout | undefined;
   onPage?: ((pages: number) => void) | undefined;
+  /**
+   * What the library records of this export (its version), saved once the file is written in full
+   * and before it takes its name, so that the file and the record exist together or not at all.
+   */
+  record?: AtomicRecord | undefined;
 }>;
 
 /**
  * Writes the briefing as a PDF, a Word document or Markdown, from the same layout model, after
  * checking every quote; the file is written atomically (an earlier file there stays intact if
- * anything fails). A fixed `creationDate` makes the output byte-identical for the same briefing.
+ * anything fails), with its `record` saved in step. A fixed `creationDate` makes the output byte-identical for the same briefing.
  */
 export async function exportBriefingTo(
   db: Database.Database,
@@ -166,7 +171,7 @@ export async function exportBriefingTo(
       settings,
       onPage: input.onPage,
     });
-    writeOrExplain(input.path, bytes, 'PDF');
+    writeOrExplain(input.path, bytes, 'PDF', input.record);
     return { path: input.path, format: 'pdf', pages, citations: model.notes.length };
   }
   const bytes =
@@ -177,7 +182,7 @@ export async function exportBriefingTo(
           author: briefing.author,
           ...(input.creationDate === undefined ? {} : { creationDate: input.creationDate }),
         });
-  writeOrExplain(input.path, bytes, input.format === 'md' ? 'Markdown file' : 'Word document');
+  writeOrExplain(input.path, bytes, input.format === 'md' ? 'Markdown file' : 'Word document', input.record);
   return { path: input.path, format: input.format, pages: null, citations: model.notes.length };
 }
 

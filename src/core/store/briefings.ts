@@ -445,6 +445,10 @@ export function insertVersion(
   ).run(row);
 }
 
+export function deleteVersionRow(db: Database.Database, versionId: string): void {
+  db.prepare('DELETE FROM briefing_versions WHERE id = ?').run(versionId);
+}
+
 const VERSION_COLUMNS = `id, briefing_id, name, reason, created_at,
   json_array_length(snapshot, '$.sections') AS section_count,
   (SELECT coalesce(sum(json_array_length(value, '$.items')), 0) FROM json_each(snapshot, '$.sections')) AS item_count`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../errors';
 import type { ParsedDocument, RawBlock } from '../imported-document';
 import { buildText, normaliseInline } from '../normalise';
-import { importMarkdown } from './markdown';
+import { importMarkdown, nestingDepth } from './markdown';
 import { randomBytesFrom, randomMarkup, seededRandom } from './text-fuzz';
 
 function parse(text: string | Buffer): ParsedDocument {
@@ -198,5 +198,22 @@ describe('importMarkdown', () => {
         if (!(error instanceof CoreError)) throw new Error(`input ${i} threw ${String(error)}`, { cause: error });
       }
     }
+  });
+});
+
+describe('deeply nested Markdown', () => {
+  it('measures nesting from indentation and quote marks', () => {
+    expect(nestingDepth('plain\n  - one\n    - two\n')).toBe(2);
+    expect(nestingDepth('>>> quoted\n\ttabbed')).toBe(3);
+    expect(nestingDepth('')).toBe(0);
+  });
+
+  it('keeps the text of a list nested thousands deep as paragraphs, without exhausting memory', async () => {
+    const deep = Array.from({ length: 2000 }, (_, index) => `${'  '.repeat(index)}- item ${index}`).join('\n');
+    const started = performance.now();
+    const parsed = await importMarkdown(Buffer.from(deep), 'deep.md');
+    expect(performance.now() - started).toBeLessThan(5000);
+    const text = parsed.blocks.map((block) => block.text).join(' ');
+    expect(text).toMatch(/item 0\b[\s\S]*item 1999\b/);
   });
 });

@@ -22,6 +22,10 @@ export const importMarkdown: Importer = (bytes) => {
   const { fields, body } = parseFrontMatter(source);
   let blocks: RawBlock[];
   try {
+    // marked lexes a nested list or quote's content again at every level, holding each level's
+    // copy: a few MB nested a few thousand deep took the heap past 4 GB. Such a file keeps its text
+    // as plain paragraphs, as one too deep for the stack does.
+    if (nestingDepth(body) * body.length > MAX_NESTING_WORK) throw new RangeError('nested too deeply');
     const tokens = new Lexer({ gfm: true }).lex(body);
     blocks = new MarkdownReader().read(tokens);
   } catch (error) {
@@ -55,6 +59,37 @@ export const importMarkdown: Importer = (bytes) => {
   };
   return parsed;
 };
+
+/** Nesting depth times text length that the lexer may be given (a 2 MB file 64 deep). */
+const MAX_NESTING_WORK = 128 * 1024 * 1024;
+
+/**
+ * The deepest nesting of lists and quotes the text could have: a level per two columns of leading
+ * indentation (a tab is four) and per ">" at the start of a line.
+ */
+export function nestingDepth(body: string): number {
+  let deepest = 0;
+  let depth = 0;
+  let columns = 0;
+  let atStart = true;
+  for (let index = 0; index < body.length; index += 1) {
+    const code = body.charCodeAt(index);
+    if (code === 0x0a) {
+      atStart = true;
+      depth = 0;
+      columns = 0;
+    } else if (atStart) {
+      if (code === 0x20) columns += 1;
+      else if (code === 0x09) columns += 4;
+      else if (code === 0x3e) depth += 1;
+      else {
+        atStart = false;
+        deepest = Math.max(deepest, depth + Math.floor(columns / 2));
+      }
+    }
+  }
+  return Math.max(deepest, depth + Math.floor(columns / 2));
+}
 
 function plainParagraphs(body: string): RawBlock[] {
   return body

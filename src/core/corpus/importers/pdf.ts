@@ -5,6 +5,7 @@ import type { TextDirection } from '../../../shared/dto';
 import { CoreError, isCoreError } from '../../errors';
 import type { Importer, RawBlock } from '../imported-document';
 import { normaliseDate, normaliseField, normaliseInline } from '../normalise';
+import { refusePdfDecompressionBombs } from './pdf-streams';
 
 /**
  * pdf.js's worker code, loaded into this thread. Importing it sets `globalThis.pdfjsWorker`, which
@@ -81,6 +82,7 @@ type Extracted = {
 export const importPdf: Importer = async (bytes) => {
   if (bytes.length === 0) throw unreadable('the file is empty');
   if (!bytes.subarray(0, 1024).includes('%PDF-')) throw unreadable('it has no PDF header');
+  refusePdfDecompressionBombs(bytes);
   const pdfjs = await loadPdfJs().catch((error: unknown) => {
     throw new CoreError('internal', `The PDF reader could not be loaded (${shortReason(error)}).`);
   });
