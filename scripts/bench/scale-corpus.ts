@@ -5,12 +5,9 @@ import { join } from 'node:path';
 import type { NewBriefingItem } from '../../src/shared/api';
 import { LIKELIHOODS } from '../../src/shared/estimative';
 import { richTextFromPlain } from '../../src/shared/rich-text';
-import { buildText } from '../../src/core/corpus/normalise';
 import type { RawBlock } from '../../src/core/corpus/imported-document';
 import { selectorAt, snapToWords } from '../../src/core/excerpts/anchor';
-import { insertBlocks } from '../../src/core/store/blocks';
 import { insertCollection, insertCollectionItem } from '../../src/core/store/collections';
-import { insertDocument } from '../../src/core/store/documents';
 import { insertExcerpts, type NewExcerpt } from '../../src/core/store/excerpts';
 import { MIGRATIONS } from '../../src/core/store/migrations';
 import { openStore } from '../../src/core/store/open';
@@ -19,6 +16,7 @@ import { seededRandom } from '../../src/core/testing/random';
 import { createHeadlessCore } from '../../src/core/testing/temp-core';
 import {
   generateSearchArticle,
+  insertGeneratedArticle,
   searchVocabularies,
   SEARCH_TAGS,
   type SearchVocabularies,
@@ -55,10 +53,6 @@ function excerptsFor(index: number, excerptsWanted: number): number {
   if (index === 0) return Math.min(LONG_DOCUMENT_EXCERPTS, excerptsWanted);
   const left = excerptsWanted - LONG_DOCUMENT_EXCERPTS - (index - 1) * EXCERPTS_PER_DOCUMENT;
   return Math.max(0, Math.min(EXCERPTS_PER_DOCUMENT, left));
-}
-
-function sha256(value: string | Buffer): string {
-  return createHash('sha256').update(value).digest('hex');
 }
 
 export function scaleDocumentId(index: number): string {
@@ -98,31 +92,14 @@ function seedScaleRows(dataDir: string, documentCount: number, excerptCount: num
           index === 0
             ? longArticle(vocabularies, random)
             : generateSearchArticle(vocabularies, random, index);
-        const built = buildText(article.blocks);
         const id = scaleDocumentId(index);
-        const bytes = Buffer.from(built.text);
-        const textSha256 = sha256(built.text);
         // The long document is the newest import, so it heads the library list.
         const importedAt = new Date(base + (index === 0 ? documentCount : index) * 1000).toISOString();
-        insertDocument(db, {
+        const built = insertGeneratedArticle(db, article, {
           id,
-          title: article.title,
-          author: article.author,
-          outlet: article.outlet,
-          publishedAt: article.date,
           url: `https://bench.example/scale/${index}`,
-          language: article.language,
-          direction: article.language === 'ar' ? 'rtl' : 'ltr',
-          format: 'txt',
-          sourceName: `${id}.txt`,
-          text: built.text,
-          textSha256,
-          originalSha256: sha256(bytes),
-          originalBytes: bytes,
           importedAt,
-          previousVersionId: null,
         });
-        insertBlocks(db, id, built.text, built.blocks);
         const count = excerptsFor(index, excerptCount);
         if (count === 0) continue;
         // Excerpts spread through the text in document order, one per equal slice, never overlapping.
@@ -137,7 +114,7 @@ function seedScaleRows(dataDir: string, documentCount: number, excerptCount: num
           excerpts.push({
             id: `exc_scale${String(excerptIndex).padStart(7, '0')}`,
             documentId: id,
-            documentTextSha256: textSha256,
+            documentTextSha256: built.textSha256,
             ...selectorAt(built.text, range.start, range.end),
             start: range.start,
             end: range.end,

@@ -243,6 +243,37 @@ function sha256(value: string | Buffer): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
+/** Stores a generated article as an imported text document with its blocks; returns its text and hash. */
+export function insertGeneratedArticle(
+  db: Database.Database,
+  article: ReturnType<typeof generateSearchArticle>,
+  where: Readonly<{ id: string; url: string; importedAt: string }>,
+): ReturnType<typeof buildText> & { textSha256: string } {
+  const built = buildText(article.blocks);
+  const bytes = Buffer.from(built.text);
+  const textSha256 = sha256(built.text);
+  insertDocument(db, {
+    id: where.id,
+    title: article.title,
+    author: article.author,
+    outlet: article.outlet,
+    publishedAt: article.date,
+    url: where.url,
+    language: article.language,
+    direction: article.language === 'ar' ? 'rtl' : 'ltr',
+    format: 'txt',
+    sourceName: `${where.id}.txt`,
+    text: built.text,
+    textSha256,
+    originalSha256: sha256(bytes),
+    originalBytes: bytes,
+    importedAt: where.importedAt,
+    previousVersionId: null,
+  });
+  insertBlocks(db, where.id, built.text, built.blocks);
+  return { ...built, textSha256 };
+}
+
 function seedLibrary(dataDir: string, documentCount: number, vocabularies: SearchVocabularies): void {
   const random = seededRandom(1000 + documentCount);
   const db = openStore({ dataDir });
@@ -258,30 +289,13 @@ function seedLibrary(dataDir: string, documentCount: number, vocabularies: Searc
       const last = Math.min(documentCount, first + DOCUMENTS_PER_TRANSACTION);
       for (let index = first; index < last; index += 1) {
         const article = generateSearchArticle(vocabularies, random, index);
-        const built = buildText(article.blocks);
         const id = documentId(index);
-        const bytes = Buffer.from(built.text);
-        const textSha256 = sha256(built.text);
         const importedAt = new Date(base + index * 1000).toISOString();
-        insertDocument(db, {
+        const built = insertGeneratedArticle(db, article, {
           id,
-          title: article.title,
-          author: article.author,
-          outlet: article.outlet,
-          publishedAt: article.date,
           url: `https://bench.example/search/${index}`,
-          language: article.language,
-          direction: article.language === 'ar' ? 'rtl' : 'ltr',
-          format: 'txt',
-          sourceName: `${id}.txt`,
-          text: built.text,
-          textSha256,
-          originalSha256: sha256(bytes),
-          originalBytes: bytes,
           importedAt,
-          previousVersionId: null,
         });
-        insertBlocks(db, id, built.text, built.blocks);
         if (index % DOCUMENTS_PER_EXCERPT !== 0) continue;
         const excerpts: NewExcerpt[] = [];
         for (let n = 0; n < 1; n += 1) {
@@ -291,7 +305,7 @@ function seedLibrary(dataDir: string, documentCount: number, vocabularies: Searc
           excerpts.push({
             id: `exc_search${String(excerptIndex).padStart(7, '0')}`,
             documentId: id,
-            documentTextSha256: textSha256,
+            documentTextSha256: built.textSha256,
             ...selectorAt(built.text, range.start, range.end),
             start: range.start,
             end: range.end,

@@ -11,6 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isProcessRunning } from '../process-alive';
 
 /**
  * Temporary files are named `.<target name>.<writer pid>.<12 hex>.bb-tmp` beside their target, so
@@ -51,16 +52,6 @@ export function parseTemporaryName(name: string): TemporaryName | null {
   return parsed;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * True when no writer can still be using the temporary: its process is gone, or it is this
  * process's pid but the file is older than this process (a previous run with the same pid), or it
@@ -69,7 +60,7 @@ function isRunning(pid: number): boolean {
 function isStale(pid: number, modifiedAt: number, now: number): boolean {
   if (now - modifiedAt > STALE_AFTER_MS) return true;
   if (pid === process.pid) return modifiedAt < processStartedAt;
-  return !isRunning(pid);
+  return !isProcessRunning(pid);
 }
 
 export type CleanOptions = Readonly<{

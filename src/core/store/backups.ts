@@ -11,6 +11,7 @@ import {
   statSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { isProcessRunning } from '../process-alive';
 import { BACKUP_ID_PATTERN, BACKUP_REASONS, type BackupReason, type BackupSummary } from '../../shared/dto';
 import { CoreError } from '../errors';
 import { schemaVersion } from './migrate';
@@ -225,15 +226,6 @@ export function rotateBackups(dataDir: string, policy: RotationPolicy = DEFAULT_
   return removed;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Temporary backup copies that a killed process left behind (a running one's are left alone). */
 export function cleanBackupTemporaries(dataDir: string): void {
   const folder = backupFolder(dataDir);
@@ -242,6 +234,6 @@ export function cleanBackupTemporaries(dataDir: string): void {
     const match = /^\.backup-.*\.(\d+)\.tmp(?:-journal|-wal|-shm)?$/.exec(name);
     if (match === null) continue;
     const pid = Number(match[1]);
-    if (pid !== process.pid && !isRunning(pid)) rmSync(join(folder, name), { force: true });
+    if (pid !== process.pid && !isProcessRunning(pid)) rmSync(join(folder, name), { force: true });
   }
 }
