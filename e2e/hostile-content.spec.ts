@@ -20,7 +20,10 @@ const FIGURE_FILE = join(REPO_ROOT, 'test-results', 'hostile-content.json');
  * endpoint (deleting, exporting, renaming, pasting...) can only come from hostile content.
  */
 const JOURNEY_METHODS = new Set([
+  'libraryStatus',
   'listDocuments',
+  'listDocumentPage',
+  'listOutlets',
   'getDocument',
   'importFileBytes',
   'listExcerpts',
@@ -191,7 +194,8 @@ test.describe('hostile content', () => {
     const browser = await launch(playwright);
     const deliveries: Record<string, number> = { ...documents.deliveries, ...bundle.deliveries };
     try {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      // Tall enough that the library's virtual list renders every imported document's row at once.
+      const context = await browser.newContext({ viewport: { width: 1440, height: 2000 } });
       const page = await context.newPage();
       const origin = new URL(host.url).origin;
       const watch = await watchHostileEffects(context, page, {
