@@ -321,37 +321,21 @@ function badPdf(random: Random, seeds: Seeds): HostileInput {
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> ${entries} >>`;
   const text = streamObject('', Buffer.from('BT /F1 12 Tf 72 720 Td (Loop text) Tj ET'));
   const font = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  // A valid one-page file's objects, which most cases break one way or another.
+  const onePage = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    page(''),
+    text,
+    font,
+  ];
   switch (int(random, 12)) {
     case 0:
       return pdf(article.subarray(0, int(random, article.length)), 'truncated');
     case 1:
-      return pdf(
-        rawPdf(
-          [
-            '<< /Type /Catalog /Pages 2 0 R >>',
-            '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-            page(''),
-            text,
-            font,
-          ],
-          { startxref: int(random, 10_000_000) },
-        ),
-        'bad xref offset',
-      );
+      return pdf(rawPdf(onePage, { startxref: int(random, 10_000_000) }), 'bad xref offset');
     case 2:
-      return pdf(
-        rawPdf(
-          [
-            '<< /Type /Catalog /Pages 2 0 R >>',
-            '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-            page(''),
-            text,
-            font,
-          ],
-          { noXref: true },
-        ),
-        'no xref',
-      );
+      return pdf(rawPdf(onePage, { noXref: true }), 'no xref');
     case 3:
       return pdf(
         rawPdf([
@@ -364,19 +348,7 @@ function badPdf(random: Random, seeds: Seeds): HostileInput {
         'huge page count',
       );
     case 4:
-      return pdf(
-        rawPdf(
-          [
-            '<< /Type /Catalog /Pages 2 0 R >>',
-            '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-            page(''),
-            text,
-            font,
-          ],
-          { size: 2_000_000_000 },
-        ),
-        'huge object count',
-      );
+      return pdf(rawPdf(onePage, { size: 2_000_000_000 }), 'huge object count');
     case 5: // the page tree contains itself
       return pdf(
         rawPdf([
