@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { DocumentDetail, DocumentMetadataInput, ExcerptDetail } from '../../../shared/dto';
 import { onMenuCommand } from '../api';
 import { EmptyState } from '../components/EmptyState';
@@ -61,7 +61,9 @@ export function ReaderPane(props: Props) {
     [onAddExcerpt],
   );
 
-  useEffect(() => {
+  // A layout effect: the shortcuts are live as soon as the document is on screen, so Ctrl+F pressed
+  // the moment a document appears is not lost between the paint and a passive effect.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
