@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           'parse-worker': resolve(__dirname, 'src/core/corpus/parse-worker.ts'),
           'layout-worker': resolve(__dirname, 'src/core/export/layout-worker.ts'),
+          'check-worker': resolve(__dirname, 'src/core/store/check-worker.ts'),
         },
       },
     },

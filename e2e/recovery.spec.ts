@@ -124,3 +124,52 @@ test('a library from a newer version opens read-only with a banner, and changes 
     await host.close();
   }
 });
+
+test('damage found by the check of a large library, after it opened, sends the window to recovery', async ({
+  dataDir,
+  open,
+}) => {
+  const exportDir = join(dataDir, 'exports');
+  const first = await startE2eHost({ dataDir, exportDir });
+  await first.close();
+  // Two indexes the window does not read on its way in are damaged: the library still opens.
+  const file = join(dataDir, DATABASE_FILE_NAME);
+  const db = new Database(file);
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const roots = db
+    .prepare(
+      "SELECT rootpage FROM sqlite_master WHERE name IN ('excerpts_by_carried_from', 'briefing_versions_by_briefing')",
+    )
+    .pluck()
+    .all() as number[];
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  expect(roots).toHaveLength(2);
+  const bytes = readFileSync(file);
+  for (const root of roots) bytes.fill(0x5a, (root - 1) * pageSize, root * pageSize);
+  writeFileSync(file, bytes);
+
+  // Every library counts as large here, and its check waits until the window is up.
+  let windowUp: () => void = () => undefined;
+  const checkAfter = new Promise<void>((resolve) => {
+    windowUp = resolve;
+  });
+  const host = await startE2eHost({
+    dataDir,
+    exportDir,
+    library: { scheduledBackups: false, startCheckLimitBytes: 0, checkAfter },
+  });
+  try {
+    const page = await open(host);
+    const ui = new AppPage(page);
+    await expect(ui.library.getByRole('button', { name: new RegExp(DOCUMENT) })).toBeVisible();
+    windowUp();
+    expect(await host.library.startCheck()).toBe('damaged');
+    // The next thing the analyst does finds the library closed, and the window says why.
+    await ui.library.getByRole('button', { name: new RegExp(DOCUMENT) }).click();
+    await expect(page.getByRole('heading', { name: 'Your library could not be opened' })).toBeVisible();
+    await expect(page.getByText(/the quick check found/)).toBeVisible();
+  } finally {
+    await host.close();
+  }
+});

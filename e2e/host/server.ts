@@ -9,6 +9,7 @@ import { openLibrary, type Library, type LibraryOptions } from '../../src/core/l
 import type { BriefingApi } from '../../src/shared/api';
 import { sourceParserWorker } from '../../src/core/corpus/source-worker';
 import { sourceLayoutWorker } from '../../src/core/export/source-worker';
+import { sourceCheckWorker } from '../../src/core/store/file-check';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { API_METHODS } from '../../src/shared/methods';
 import { RENDERER_MIME_TYPES as MIME } from '../../src/shared/mime';
@@ -63,6 +64,7 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
       chooseOpenPaths: () => Promise.resolve(options.pickPaths ?? null),
       parserWorker: sourceParserWorker(),
       layoutWorker: sourceLayoutWorker(),
+      checkWorker: sourceCheckWorker(),
     },
     options.library ?? { scheduledBackups: false },
   );

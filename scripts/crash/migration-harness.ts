@@ -4,7 +4,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openLibrary } from '../../src/core/library/session';
-import { backupFolder, listBackups } from '../../src/core/store/backups';
+import { backupFolder, checkedBackups } from '../../src/core/store/backups';
+import { checkHere } from '../../src/core/store/file-check';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../src/core/store/migrate';
 import { DATABASE_FILE_NAME } from '../../src/core/store/open';
 import {
@@ -213,7 +214,7 @@ export async function runMigrationCrashHarness(
       await library.close();
       const stale = readdirSync(backupFolder(dataDir)).filter((name) => name.endsWith('.tmp'));
       report.staleBackupTemporaries += stale.length;
-      if (listBackups(dataDir, { verify: true }).some((backup) => !backup.ok)) {
+      if ((await checkedBackups(dataDir, checkHere)).some((backup) => !backup.ok)) {
         note(kill, `v${version}: a backup in the folder failed its check`);
       }
       if (options.keep !== true) rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { sourceParserWorker } from '../core/corpus/source-worker';
+import { sourceCheckWorker } from '../core/store/file-check';
 import { isCoreError } from '../core/errors';
 import { openLibrary, type Library } from '../core/library/session';
 import { parseArgs, single, UsageError, type ParsedArgs } from './args';
@@ -82,6 +83,7 @@ export async function runCli(argv: readonly string[], output: Output): Promise<n
         chooseSavePath: () => Promise.resolve(null),
         chooseOpenPaths: () => Promise.resolve(null),
         parserWorker: sourceParserWorker(),
+        checkWorker: sourceCheckWorker(),
         showItemInFolder: () => undefined,
         now: () => new Date(),
       },

@@ -27,6 +27,11 @@ export type CorePorts = Readonly<{
   parserWorker?: ParserWorkerSpec | undefined;
   /** How to start the PDF layout thread; without it, PDFs are laid out on the calling thread. */
   layoutWorker?: WorkerSpec | undefined;
+  /**
+   * How to start the thread that checks library and backup files (SQLite's quick and integrity
+   * checks read every page); without it, checks run on the calling thread.
+   */
+  checkWorker?: WorkerSpec | undefined;
   /** Path to a better-sqlite3 binary built for the host's ABI (Electron), if not the default. */
   nativeBinding?: string | undefined;
   /** Called inside the migration transaction after each schema step (progress; the crash harness). */

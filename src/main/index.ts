@@ -63,52 +63,64 @@ async function start(): Promise<void> {
   const testDataDir = app.isPackaged ? undefined : process.env['BRIEFING_DATA_DIR'];
   const testExportDir = app.isPackaged ? undefined : process.env['BRIEFING_E2E_EXPORT_DIR'];
   // A damaged library opens in recovery (the window shows the recovery screen), a newer one read-only.
-  library = await openLibrary({
-    dataDir: testDataDir ?? app.getPath('userData'),
-    fontsDir: paths.fontsDir,
-    nativeBinding: paths.nativeBinding,
-    now: () => new Date(),
-    showItemInFolder: (path) => shell.showItemInFolder(path),
-    openPath: async (path) => {
-      const failure = await shell.openPath(path);
-      if (failure !== '') throw new Error(failure);
-    },
-    // Parsing runs in worker threads so the window never waits on a large import.
-    parserWorker: { filename: join(__dirname, 'parse-worker.js') },
-    layoutWorker: { filename: join(__dirname, 'layout-worker.js') },
-    chooseOpenPaths: async ({ folders }) => {
-      const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-      const options: Electron.OpenDialogOptions = {
-        title: folders ? 'Import folders' : 'Import files',
-        properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
-        filters: folders
-          ? []
-          : [{ name: 'Documents', extensions: ['md', 'markdown', 'txt', 'html', 'htm', 'pdf', 'docx'] }],
-      };
-      const result =
-        owner === undefined
-          ? await dialog.showOpenDialog(options)
-          : await dialog.showOpenDialog(owner, options);
-      return result.canceled ? null : result.filePaths;
-    },
-    chooseSavePath: async (request) => {
-      if (testExportDir !== undefined) {
-        mkdirSync(testExportDir, { recursive: true });
-        return join(testExportDir, request.defaultFileName);
-      }
-      const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-      const options = {
-        title: request.title,
-        defaultPath: join(app.getPath('documents'), request.defaultFileName),
-        filters: [{ name: request.extensions.join(', ').toUpperCase(), extensions: [...request.extensions] }],
-      };
-      const result =
-        owner === undefined
-          ? await dialog.showSaveDialog(options)
-          : await dialog.showSaveDialog(owner, options);
-      return result.canceled || result.filePath === undefined ? null : result.filePath;
-    },
+  // A large library opens at once; its quick check starts once the window has loaded.
+  let windowLoaded: () => void = () => undefined;
+  const loaded = new Promise<void>((resolve) => {
+    windowLoaded = resolve;
   });
+  library = await openLibrary(
+    {
+      dataDir: testDataDir ?? app.getPath('userData'),
+      fontsDir: paths.fontsDir,
+      nativeBinding: paths.nativeBinding,
+      now: () => new Date(),
+      showItemInFolder: (path) => shell.showItemInFolder(path),
+      openPath: async (path) => {
+        const failure = await shell.openPath(path);
+        if (failure !== '') throw new Error(failure);
+      },
+      // Parsing runs in worker threads so the window never waits on a large import.
+      parserWorker: { filename: join(__dirname, 'parse-worker.js') },
+      layoutWorker: { filename: join(__dirname, 'layout-worker.js') },
+      // A large library opens at once and gets its quick check on this thread.
+      checkWorker: { filename: join(__dirname, 'check-worker.js') },
+      chooseOpenPaths: async ({ folders }) => {
+        const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        const options: Electron.OpenDialogOptions = {
+          title: folders ? 'Import folders' : 'Import files',
+          properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+          filters: folders
+            ? []
+            : [{ name: 'Documents', extensions: ['md', 'markdown', 'txt', 'html', 'htm', 'pdf', 'docx'] }],
+        };
+        const result =
+          owner === undefined
+            ? await dialog.showOpenDialog(options)
+            : await dialog.showOpenDialog(owner, options);
+        return result.canceled ? null : result.filePaths;
+      },
+      chooseSavePath: async (request) => {
+        if (testExportDir !== undefined) {
+          mkdirSync(testExportDir, { recursive: true });
+          return join(testExportDir, request.defaultFileName);
+        }
+        const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        const options = {
+          title: request.title,
+          defaultPath: join(app.getPath('documents'), request.defaultFileName),
+          filters: [
+            { name: request.extensions.join(', ').toUpperCase(), extensions: [...request.extensions] },
+          ],
+        };
+        const result =
+          owner === undefined
+            ? await dialog.showSaveDialog(options)
+            : await dialog.showSaveDialog(owner, options);
+        return result.canceled || result.filePath === undefined ? null : result.filePath;
+      },
+    },
+    { checkAfter: loaded },
+  );
   app.on('will-quit', () => void library?.close());
   const opened = library.core();
   if (opened !== null && !opened.context.readOnly) await seedFromCorpusOnce(opened, paths.corpusDir);
@@ -127,5 +139,9 @@ async function start(): Promise<void> {
     webPreferences: mainWebPreferences(paths.preload, app.isPackaged),
   });
   window.once('ready-to-show', () => window.show());
-  await window.loadURL(APP_ENTRY_URL);
+  try {
+    await window.loadURL(APP_ENTRY_URL);
+  } finally {
+    windowLoaded();
+  }
 }

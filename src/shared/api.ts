@@ -99,8 +99,13 @@ export type BriefingApi = {
   createExcerpt(
     input: Readonly<{ documentId: string; start: number; end: number; note?: string }>,
   ): Promise<ExcerptDetail>;
-  /** Excerpts of one document in document order, or of the whole corpus, newest first. */
-  listExcerpts(input: Readonly<{ documentId?: string }>): Promise<readonly ExcerptDetail[]>;
+  /**
+   * Excerpts of one document in document order, or of the whole corpus, newest first: at most
+   * `limit` (default and most 500, well under 1 MB) from `offset`; page on with `offset` for more.
+   */
+  listExcerpts(
+    input: Readonly<{ documentId?: string; offset?: number; limit?: number }>,
+  ): Promise<readonly ExcerptDetail[]>;
   /** Deletes an excerpt that no briefing uses. */
   deleteExcerpt(input: Readonly<{ excerptId: string }>): Promise<void>;
   /** Sets an excerpt's note, tags (replacing them) or colour. Undoable. */

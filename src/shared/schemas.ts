@@ -91,7 +91,13 @@ export const API_INPUT_SCHEMAS = {
       note: z.string().max(20_000).optional(),
     })
     .strict(),
-  listExcerpts: z.object({ documentId: id.optional() }).strict(),
+  listExcerpts: z
+    .object({
+      documentId: id.optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
   deleteExcerpt: z.object({ excerptId: id }).strict(),
   updateExcerpt: z
     .object({

@@ -84,6 +84,30 @@ describe('the API a window uses', () => {
     });
   });
 
+  it('answers excerpts a page at a time, in document order or newest first', async () => {
+    const { handlers } = await seeded();
+    const documentId = await documentIdByTitle(handlers, 'Red Sea War-Risk Premiums Refuse to Fall');
+    const { text } = await handlers.getDocument({ documentId });
+    for (const word of ['insurers', 'underwriters', 'Houthi']) {
+      const at = text.indexOf(word);
+      expect(at).toBeGreaterThanOrEqual(0);
+      await handlers.createExcerpt({ documentId, start: at, end: at + word.length });
+    }
+    const all = await handlers.listExcerpts({ documentId });
+    expect(all.map((excerpt) => excerpt.start)).toEqual(
+      [...all.map((excerpt) => excerpt.start)].sort((a, b) => a - b),
+    );
+    const first = await handlers.listExcerpts({ documentId, limit: 2 });
+    const rest = await handlers.listExcerpts({ documentId, offset: 2, limit: 2 });
+    expect([...first, ...rest].map((excerpt) => excerpt.id)).toEqual(all.map((excerpt) => excerpt.id));
+    expect(rest).toHaveLength(1);
+    const newest = await handlers.listExcerpts({ limit: 1 });
+    expect(newest).toHaveLength(1);
+    expect(await handlers.listExcerpts({ offset: 1, limit: 5 })).toHaveLength(all.length - 1);
+    const refused = await dispatch(handlers, 'listExcerpts', { documentId, limit: 501 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
   it('refuses an excerpt that a briefing quotes from being deleted', async () => {
     const { handlers } = await seeded();
     const documentId = await documentIdByTitle(handlers, 'Guarding the Baltic Seabed');

@@ -2,11 +2,14 @@ import type { BriefingApi } from '../../shared/api';
 import type { CoreContext } from '../api/core';
 import {
   getExcerptDetails,
-  listAllExcerptsNewestFirst,
   listExcerptDetailsForDocument,
+  listExcerptIdsNewestFirst,
 } from '../store/excerpts';
 import { requireExcerptDetail } from './edit';
 import { addExcerpt, deleteExcerpt, requireDocumentText } from './service';
+
+/** The most excerpts one `listExcerpts` call answers (about 0.35 MB of JSON): page on for more. */
+export const MAX_EXCERPTS_PER_CALL = 500;
 
 export function excerptHandlers({
   db,
@@ -17,16 +20,13 @@ export function excerptHandlers({
       const excerpt = addExcerpt(db, { ...input, now: ports.now() });
       return Promise.resolve(requireExcerptDetail(db, excerpt.id));
     },
-    listExcerpts: ({ documentId }) => {
-      if (documentId === undefined)
-        return Promise.resolve(
-          getExcerptDetails(
-            db,
-            listAllExcerptsNewestFirst(db).map((excerpt) => excerpt.id),
-          ),
-        );
+    listExcerpts: ({ documentId, offset = 0, limit = MAX_EXCERPTS_PER_CALL }) => {
+      if (documentId === undefined) {
+        const ids = listExcerptIdsNewestFirst(db, offset, limit);
+        return Promise.resolve(getExcerptDetails(db, ids));
+      }
       requireDocumentText(db, documentId);
-      return Promise.resolve(listExcerptDetailsForDocument(db, documentId));
+      return Promise.resolve(listExcerptDetailsForDocument(db, documentId, offset, limit));
     },
     deleteExcerpt: ({ excerptId }) => {
       deleteExcerpt(db, excerptId, ports.now());

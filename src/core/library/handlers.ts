@@ -2,7 +2,8 @@ import type { BriefingApi } from '../../shared/api';
 import type { LibraryStatus } from '../../shared/dto';
 import type { CoreContext } from '../api/core';
 import { CoreError } from '../errors';
-import { DEFAULT_ROTATION, listBackups, makeBackup, rotateBackups } from '../store/backups';
+import { checkedBackups, DEFAULT_ROTATION, makeBackup, rotateBackups } from '../store/backups';
+import { checkerFor } from '../store/file-check';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../store/migrate';
 import { readOnlyMessage } from './read-only';
 
@@ -34,13 +35,13 @@ export function libraryHandlers(context: CoreContext): Pick<BriefingApi, Library
     );
   return {
     libraryStatus: () => Promise.resolve(statusOfOpenLibrary(context)),
-    listBackups: () =>
-      Promise.resolve(listBackups(ports.dataDir, { verify: true, nativeBinding: ports.nativeBinding })),
+    listBackups: () => checkedBackups(ports.dataDir, checkerFor(ports.checkWorker), ports.nativeBinding),
     backupNow: async () => {
       const backup = await makeBackup(db, ports.dataDir, {
         reason: 'manual',
         now: ports.now(),
         nativeBinding: ports.nativeBinding,
+        check: checkerFor(ports.checkWorker),
       });
       rotateBackups(ports.dataDir, DEFAULT_ROTATION);
       return backup;

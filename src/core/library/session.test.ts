@@ -6,10 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import { CoreError } from '../errors';
 import type { CorePorts } from '../ports';
-import { backupFolder, listBackups, makeBackup, rotateBackups } from '../store/backups';
+import { backupFolder, checkedBackups, listBackups, makeBackup, rotateBackups } from '../store/backups';
+import { checkHere, sourceCheckWorker } from '../store/file-check';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../store/migrate';
 import { MIGRATIONS } from '../store/migrations';
 import { DATABASE_FILE_NAME } from '../store/open';
+import { unpackSchemaFixture } from '../testing/schema-fixtures';
 import { FONTS_DIR, tempDir } from '../testing/temp-core';
 import { openLibrary, type Library } from './session';
 
@@ -110,7 +112,7 @@ describe('backups', () => {
     await makeBackup(db, dataDir, { reason: 'pre-migration', now: new Date(Date.UTC(2025, 0, 1)) });
     const removed = rotateBackups(dataDir, { keep: 3, keepBeforeChanges: 1 });
     expect(removed).toHaveLength(2);
-    const left = listBackups(dataDir, { verify: true });
+    const left = await checkedBackups(dataDir, checkHere);
     expect(left.map((backup) => `${backup.createdAt.slice(0, 10)} ${backup.reason}`)).toEqual([
       '2026-01-05 scheduled',
       '2026-01-04 scheduled',
@@ -123,14 +125,14 @@ describe('backups', () => {
     const dataDir = folder();
     const library = await openLibrary(ports(dataDir), { backupIntervalMs: 60 * 60 * 1000 });
     await library.close();
-    expect(listBackups(dataDir, { verify: true })).toHaveLength(1);
+    expect(await checkedBackups(dataDir, checkHere)).toHaveLength(1);
     const again = await openLibrary(ports(dataDir), { backupIntervalMs: 60 * 60 * 1000 });
     await again.close();
-    expect(listBackups(dataDir, { verify: true })).toHaveLength(1);
+    expect(await checkedBackups(dataDir, checkHere)).toHaveLength(1);
     clock += 2 * 60 * 60 * 1000;
     const later = await openLibrary(ports(dataDir), { backupIntervalMs: 60 * 60 * 1000 });
     await later.close();
-    const all = listBackups(dataDir, { verify: true });
+    const all = await checkedBackups(dataDir, checkHere);
     expect(all).toHaveLength(2);
     expect(all.every((backup) => backup.ok && backup.reason === 'scheduled')).toBe(true);
   });
@@ -142,7 +144,7 @@ describe('backups', () => {
     old.close();
     const library = await open(dataDir);
     expect(library.status().state).toBe('ok');
-    const [backup] = listBackups(dataDir, { verify: true });
+    const [backup] = await checkedBackups(dataDir, checkHere);
     expect(backup).toMatchObject({ reason: 'pre-migration', schemaVersion: 5, ok: true });
     expect(schemaVersion(library.core()!.db)).toBe(LATEST_SCHEMA_VERSION);
   });
@@ -195,7 +197,7 @@ describe('a library from a newer version', () => {
     await library.close();
     expect(sha(file)).toBe(before);
     // No scheduled backup of a library this version cannot write.
-    expect(listBackups(dataDir, { verify: false })).toEqual([]);
+    expect(listBackups(dataDir)).toEqual([]);
   });
 });
 
@@ -243,6 +245,86 @@ describe('a damaged library', () => {
     writeFileSync(file, bytes);
     const library = await open(dataDir);
     expect(library.status().state).toBe('damaged');
+  });
+
+  it('says an upgrade failed (not that the file is damaged) and leaves the old version as it was', async () => {
+    const dataDir = folder();
+    const file = join(dataDir, DATABASE_FILE_NAME);
+    unpackSchemaFixture(1, file);
+    const library = await openLibrary(
+      {
+        ...ports(dataDir),
+        onMigrationStep: (version) => {
+          if (version === 3) throw new Error('disk I/O error');
+        },
+      },
+      { scheduledBackups: false },
+    );
+    cleanups.push(() => library.close());
+    const status = library.status();
+    expect(status.state).toBe('damaged');
+    expect(status.message).toMatch(
+      /could not bring your library up to date for this version \(disk I\/O error\)/,
+    );
+    expect(status.message).not.toMatch(/is damaged/);
+    const db = new Database(file, { readonly: true });
+    expect(schemaVersion(db)).toBe(1);
+    db.close();
+    // The backup made before the upgrade is there to restore.
+    expect((await library.handlers.listBackups({})).map((backup) => [backup.reason, backup.ok])).toEqual([
+      ['pre-migration', true],
+    ]);
+  });
+
+  describe('a library too large to check before it opens', () => {
+    // Every library counts as large here; its quick check runs on the check thread after it opens.
+    const openLarge = async (dataDir: string) => {
+      const library = await openLibrary(
+        { ...ports(dataDir), checkWorker: sourceCheckWorker() },
+        { scheduledBackups: false, startCheckLimitBytes: 0 },
+      );
+      cleanups.push(() => library.close());
+      return library;
+    };
+
+    it('opens at once, and damage the check finds sends it to recovery', async () => {
+      const dataDir = folder();
+      const first = await open(dataDir);
+      await fill(first);
+      await first.close();
+      const file = join(dataDir, DATABASE_FILE_NAME);
+      // Damage the pages of the excerpts table's index only: the library still opens.
+      const db = new Database(file);
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      const roots = db
+        .prepare("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'excerpts'")
+        .pluck()
+        .all() as number[];
+      db.close();
+      expect(roots.length).toBeGreaterThan(0);
+      const bytes = readFileSync(file);
+      for (const root of roots) bytes.fill(0x5a, (root - 1) * pageSize + 8, root * pageSize);
+      writeFileSync(file, bytes);
+
+      const library = await openLarge(dataDir);
+      expect(library.status().state).toBe('ok');
+      expect(await library.startCheck()).toBe('damaged');
+      expect(library.status().state).toBe('damaged');
+      expect(library.status().message).toMatch(/the quick check found/);
+      const refused = await rejection(library.handlers.listBriefings({}));
+      expect(refused.code).toBe('library-damaged');
+    });
+
+    it('stays open when the check passes', async () => {
+      const dataDir = folder();
+      const first = await open(dataDir);
+      await fill(first);
+      await first.close();
+      const library = await openLarge(dataDir);
+      expect(await library.startCheck()).toBe('passed');
+      expect(library.status().state).toBe('ok');
+      expect(await library.handlers.listDocuments({})).toHaveLength(1);
+    });
   });
 
   it('starts an empty library on request, with the damaged file set aside', async () => {

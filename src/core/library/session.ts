@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BriefingApi } from '../../shared/api';
 import type { BackupReason, BackupSummary, LibraryStatus } from '../../shared/dto';
@@ -8,15 +8,16 @@ import { createCore, type Core } from '../api/core';
 import { CoreError } from '../errors';
 import type { CorePorts } from '../ports';
 import {
+  checkedBackups,
   cleanBackupTemporaries,
   DEFAULT_ROTATION,
   listBackups,
   makeBackup,
   resolveBackup,
   rotateBackups,
-  verifyBackupFile,
   type RotationPolicy,
 } from '../store/backups';
+import { checkerFor, checkFile } from '../store/file-check';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../store/migrate';
 import { DATABASE_FILE_NAME } from '../store/open';
 import { copyInAsLibrary, setLibraryAside } from '../store/set-aside';
@@ -28,7 +29,17 @@ export type LibraryOptions = Readonly<{
   rotation?: RotationPolicy;
   /** False: no scheduled backups (a backup before each migration is always made). */
   scheduledBackups?: boolean;
+  /**
+   * A library file up to this size gets its quick check before it opens; a larger one opens at
+   * once and is checked on the check thread (when the host has one), switching to recovery if the
+   * check finds damage. Default 64 MiB (about half a second of checking here).
+   */
+  startCheckLimitBytes?: number;
+  /** The check of a large library waits for this (Electron: the window has loaded), so it never competes with the first paint. */
+  checkAfter?: Promise<unknown>;
 }>;
+
+export const DEFAULT_START_CHECK_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export const DEFAULT_BACKUP_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
@@ -41,42 +52,68 @@ export type Library = Readonly<{
   core: () => Core | null;
   /** Makes a verified backup now (rotating old ones). */
   backupNow: (reason: BackupReason) => Promise<BackupSummary>;
+  /**
+   * Settles when the quick check of a library opened before its check (a large one) has answered:
+   * 'passed', 'damaged' (the library is now in recovery), 'inconclusive' (it could not run to the
+   * end), or 'before-open' when the library was checked before it opened.
+   */
+  startCheck: () => Promise<'passed' | 'damaged' | 'inconclusive' | 'before-open'>;
   /** Waits for any backup in progress, stops the schedule and closes the library. */
   close: () => Promise<void>;
 }>;
 
 type Probe =
   | Readonly<{ kind: 'missing' }>
-  | Readonly<{ kind: 'readable'; version: number }>
+  | Readonly<{ kind: 'readable'; version: number; checked: boolean }>
   | Readonly<{ kind: 'damaged'; problem: string }>;
 
+const withoutFolder = (problem: string, dataDir: string) => problem.split(dataDir).join('<library folder>');
+
 /**
- * Looks at the library file before the store opens it: can SQLite read it at all, does
- * `PRAGMA quick_check` pass, and which schema version does it have. Nothing is written.
+ * Looks at the library file before the store opens it: can SQLite read its header and schema, and
+ * which schema version does it have; with `quickCheck`, does `PRAGMA quick_check` pass (it reads
+ * every page: about 6 s per GB here). Nothing is written.
  */
-function probeLibrary(dataDir: string, nativeBinding: string | undefined): Probe {
+function probeLibrary(dataDir: string, nativeBinding: string | undefined, quickCheck: boolean): Probe {
   const file = join(dataDir, DATABASE_FILE_NAME);
   if (!existsSync(file)) return { kind: 'missing' };
+  if (quickCheck) {
+    const check = checkFile({ file, kind: 'quick', nativeBinding, readonly: false });
+    if (!check.ok) return { kind: 'damaged', problem: withoutFolder(check.problem ?? 'no answer', dataDir) };
+    return { kind: 'readable', version: check.schemaVersion ?? 0, checked: true };
+  }
   let db: Database.Database | undefined;
   try {
     db = new Database(file, {
       fileMustExist: true,
       ...(nativeBinding === undefined ? {} : { nativeBinding }),
     });
-    const check = db.pragma('quick_check') as { quick_check: string }[];
-    if (check.length !== 1 || check[0]?.quick_check !== 'ok') {
-      return { kind: 'damaged', problem: `the quick check found: ${check[0]?.quick_check ?? 'no answer'}` };
-    }
-    return { kind: 'readable', version: schemaVersion(db) };
+    db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+    return { kind: 'readable', version: schemaVersion(db), checked: false };
   } catch (error) {
     const problem = error instanceof Error ? error.message : String(error);
-    return { kind: 'damaged', problem: problem.split(dataDir).join('<library folder>') };
+    return { kind: 'damaged', problem: withoutFolder(problem, dataDir) };
   } finally {
     db?.close();
   }
 }
 
-function damagedMessage(problem: string): string {
+/** SQLite's words for a damaged file (and the backup check's). */
+const DAMAGE =
+  /not a database|malformed|corrupt|integrity check failed|quick check found|foreign key problems/i;
+
+type Unopened = Readonly<{
+  problem: string;
+  version: number | null;
+  /** `upgrade-failed`: the file was readable, but this version could not bring it up to date. */
+  reason: 'damaged' | 'upgrade-failed';
+}>;
+
+function unopenedMessage(unopened: Unopened | null): string {
+  const problem = unopened?.problem ?? 'unknown problem';
+  if (unopened?.reason === 'upgrade-failed') {
+    return `Briefing Builder could not bring your library up to date for this version (${problem}). The library file was left as it was. Free some disk space and restart the app to try again; or restore the newest good backup, or start with an empty library, and the current file is kept in the "set-aside" folder beside your library.`;
+  }
   return `Briefing Builder could not open your library: the file is damaged or is not a Briefing Builder library (${problem}). Restore the newest good backup, or start with an empty library; either way the damaged file is kept in the "set-aside" folder beside your library.`;
 }
 
@@ -90,10 +127,13 @@ function damagedMessage(problem: string): string {
  */
 export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}): Promise<Library> {
   const { dataDir, nativeBinding } = ports;
+  const checker = checkerFor(ports.checkWorker);
+  const startCheckLimit = options.startCheckLimitBytes ?? DEFAULT_START_CHECK_LIMIT_BYTES;
+  const libraryFile = join(dataDir, DATABASE_FILE_NAME);
   const rotation = options.rotation ?? DEFAULT_ROTATION;
   const interval = options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS;
   let core: Core | null = null;
-  let damaged: { problem: string; version: number | null } | null = null;
+  let damaged: Unopened | null = null;
   let setAside: string | null = null;
   let backupInProgress: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -101,7 +141,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
 
   const backupOf = (db: Database.Database, reason: BackupReason) => {
     const run = backupInProgress.then(async () => {
-      const made = await makeBackup(db, dataDir, { reason, now: ports.now(), nativeBinding });
+      const made = await makeBackup(db, dataDir, { reason, now: ports.now(), nativeBinding, check: checker });
       rotateBackups(dataDir, rotation);
       return made;
     });
@@ -109,7 +149,8 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
     return run;
   };
 
-  const open = () => {
+  /** `upgrading`: migrations are pending, so a failure that is not damage is a failed upgrade. */
+  const open = (upgrading: boolean) => {
     try {
       core = createCore(ports);
       damaged = null;
@@ -117,36 +158,86 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
       core = null;
       const problem = error instanceof Error ? error.message : String(error);
       // The window shows this sentence; it names no folder of the analyst's.
-      damaged = { problem: problem.split(dataDir).join('<library folder>'), version: null };
+      damaged = {
+        problem: withoutFolder(problem, dataDir),
+        version: null,
+        reason: upgrading && !DAMAGE.test(problem) ? 'upgrade-failed' : 'damaged',
+      };
     }
   };
 
+  // The quick check reads every page. A small library is checked before it opens; a large one
+  // opens at once and is checked on the check thread, and damage found there closes it and puts the
+  // window on the recovery screen (its next API call answers `library-damaged`).
+  let backgroundCheck: AbortController | null = null;
+  let startCheck: Promise<'passed' | 'damaged' | 'inconclusive' | 'before-open'> =
+    Promise.resolve('before-open');
+  const checkInBackground = () => {
+    const controller = new AbortController();
+    backgroundCheck = controller;
+    const after = options.checkAfter ?? Promise.resolve();
+    startCheck = after
+      .then(() => checker({ file: libraryFile, kind: 'quick', nativeBinding }, controller.signal))
+      .then(async (check) => {
+        if (check.ok) return 'passed';
+        if (check.inconclusive === true || controller.signal.aborted) return 'inconclusive';
+        await backupInProgress;
+        if (controller.signal.aborted || closed || core === null) return 'inconclusive';
+        core.close();
+        core = null;
+        damaged = {
+          problem: withoutFolder(check.problem ?? 'no answer', dataDir),
+          version: check.schemaVersion,
+          reason: 'damaged',
+        };
+        return 'damaged';
+      });
+  };
+  const stopBackgroundCheck = () => {
+    backgroundCheck?.abort();
+    backgroundCheck = null;
+  };
+
   cleanBackupTemporaries(dataDir);
-  const probe = probeLibrary(dataDir, nativeBinding);
+  const large = existsSync(libraryFile) && statSync(libraryFile).size > startCheckLimit;
+  const probe = probeLibrary(dataDir, nativeBinding, !(large && ports.checkWorker !== undefined));
   if (probe.kind === 'damaged') {
-    damaged = { problem: probe.problem, version: null };
+    damaged = { problem: probe.problem, version: null, reason: 'damaged' };
   } else {
+    let checked = probe.kind !== 'readable' || probe.checked;
     if (probe.kind === 'readable' && probe.version > 0 && probe.version < LATEST_SCHEMA_VERSION) {
-      // The file as the older version left it, before this version changes its schema.
-      const old = new Database(join(dataDir, DATABASE_FILE_NAME), {
+      // The file as the older version left it, before this version changes its schema. The copy
+      // gets the full check, so a library that passes needs no other check now.
+      const old = new Database(libraryFile, {
         readonly: true,
         fileMustExist: true,
         ...(nativeBinding === undefined ? {} : { nativeBinding }),
       });
       try {
         await backupOf(old, 'pre-migration');
+        checked = true;
+      } catch (error) {
+        const problem = error instanceof Error ? error.message : String(error);
+        damaged = {
+          problem: withoutFolder(`no good backup could be made before the upgrade: ${problem}`, dataDir),
+          version: probe.version,
+          reason: DAMAGE.test(problem) ? 'damaged' : 'upgrade-failed',
+        };
       } finally {
         old.close();
       }
     }
-    open();
+    if (damaged === null) {
+      open(probe.kind === 'readable' && probe.version < LATEST_SCHEMA_VERSION);
+      if (!checked && core !== null) checkInBackground();
+    }
   }
 
   const status = (): LibraryStatus => {
     if (core !== null) return { ...statusOfOpenLibrary(core.context), setAside };
     return {
       state: 'damaged',
-      message: damagedMessage(damaged?.problem ?? 'unknown problem'),
+      message: unopenedMessage(damaged),
       schemaVersion: damaged?.version ?? null,
       appSchemaVersion: LATEST_SCHEMA_VERSION,
       setAside,
@@ -168,7 +259,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
     backupOf(current.db, 'scheduled').catch(() => undefined);
   };
   if (options.scheduledBackups !== false) {
-    const newest = listBackups(dataDir, { verify: false }).find((backup) => backup.ok);
+    const newest = listBackups(dataDir).find((backup) => backup.ok);
     const age = newest === undefined ? Infinity : ports.now().getTime() - Date.parse(newest.createdAt);
     if (age >= interval) scheduleTick();
     timer = setInterval(scheduleTick, interval);
@@ -178,7 +269,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
   const replaceWith = async (backupId: string | null): Promise<LibraryStatus> => {
     const source = backupId === null ? null : resolveBackup(dataDir, backupId);
     if (source !== null) {
-      const check = verifyBackupFile(source, nativeBinding);
+      const check = await checker({ file: source, kind: 'full', nativeBinding });
       if (!check.ok) {
         throw new CoreError(
           'restore-failed',
@@ -192,19 +283,20 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
         );
       }
     }
+    stopBackgroundCheck();
     await backupInProgress;
     const wasDamaged = core === null;
     core?.close();
     core = null;
     setAside = setLibraryAside(dataDir, wasDamaged ? 'damaged' : 'replaced', ports.now());
     if (source !== null) copyInAsLibrary(dataDir, source);
-    open();
+    open(false);
     return status();
   };
 
   const own: Partial<Record<ApiMethod, (input: unknown) => Promise<unknown>>> = {
     libraryStatus: () => Promise.resolve(status()),
-    listBackups: () => Promise.resolve(listBackups(dataDir, { verify: true, nativeBinding })),
+    listBackups: () => checkedBackups(dataDir, checker, nativeBinding),
     backupNow: () => backupNow('manual'),
     restoreBackup: (input) => replaceWith((input as { backupId: string }).backupId),
     startEmptyLibrary: () => {
@@ -226,9 +318,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
       if (mine !== undefined) return mine(input);
       const current = core;
       if (current === null) {
-        return Promise.reject(
-          new CoreError('library-damaged', damagedMessage(damaged?.problem ?? 'unknown problem')),
-        );
+        return Promise.reject(new CoreError('library-damaged', unopenedMessage(damaged)));
       }
       const handler = (
         current.handlers as unknown as Record<ApiMethod, (value: unknown) => Promise<unknown>>
@@ -242,8 +332,10 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
     status,
     core: () => core,
     backupNow,
+    startCheck: () => startCheck,
     close: async () => {
       closed = true;
+      stopBackgroundCheck();
       if (timer !== undefined) clearInterval(timer);
       await backupInProgress;
       core?.close();

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { isProcessRunning } from '../process-alive';
 import { BACKUP_ID_PATTERN, BACKUP_REASONS, type BackupReason, type BackupSummary } from '../../shared/dto';
 import { CoreError } from '../errors';
+import { checkHere, type FileChecker } from './file-check';
 import { schemaVersion } from './migrate';
 
 /** Backups live in a folder beside the library file, one self-contained SQLite file each. */
@@ -45,40 +46,6 @@ export function parseBackupFileName(name: string): ParsedName | null {
   return { createdAt, schemaVersion: Number(version), reason: known };
 }
 
-export type BackupCheck = Readonly<{ ok: boolean; schemaVersion: number | null; problem: string | null }>;
-
-/** Opens a backup read-only and runs the full integrity check and the foreign key check. */
-export function verifyBackupFile(file: string, nativeBinding?: string): BackupCheck {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(nativeBinding === undefined ? {} : { nativeBinding }),
-    });
-    const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-    const version = schemaVersion(db);
-    if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {
-      const first = integrity[0]?.integrity_check ?? 'no answer';
-      return { ok: false, schemaVersion: version, problem: `integrity check failed: ${first}` };
-    }
-    const foreignKeys = db.pragma('foreign_key_check') as unknown[];
-    if (foreignKeys.length > 0) {
-      return { ok: false, schemaVersion: version, problem: `${foreignKeys.length} foreign key problems` };
-    }
-    if (version === 0) return { ok: false, schemaVersion: version, problem: 'it holds no library' };
-    return { ok: true, schemaVersion: version, problem: null };
-  } catch (error) {
-    return {
-      ok: false,
-      schemaVersion: null,
-      problem: error instanceof Error ? error.message : String(error),
-    };
-  } finally {
-    db?.close();
-  }
-}
-
 function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
   try {
@@ -98,7 +65,13 @@ function fsyncPath(path: string): void {
 export async function makeBackup(
   db: Database.Database,
   dataDir: string,
-  options: Readonly<{ reason: BackupReason; now: Date; nativeBinding?: string | undefined }>,
+  options: Readonly<{
+    reason: BackupReason;
+    now: Date;
+    nativeBinding?: string | undefined;
+    /** Where the copy's full check runs (default: this thread). */
+    check?: FileChecker | undefined;
+  }>,
 ): Promise<BackupSummary> {
   const folder = backupFolder(dataDir);
   mkdirSync(folder, { recursive: true });
@@ -122,7 +95,11 @@ export async function makeBackup(
     } finally {
       copy.close();
     }
-    const check = verifyBackupFile(temporary, options.nativeBinding);
+    const check = await (options.check ?? checkHere)({
+      file: temporary,
+      kind: 'full',
+      nativeBinding: options.nativeBinding,
+    });
     if (!check.ok) {
       throw new CoreError(
         'backup-failed',
@@ -155,36 +132,50 @@ function removeQuietly(path: string): void {
   for (const file of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
 
-/** The backups in the folder, newest first; with `verify`, each is opened and checked. */
-export function listBackups(
-  dataDir: string,
-  options: Readonly<{ verify: boolean; nativeBinding?: string | undefined }>,
-): BackupSummary[] {
+/** The backups in the folder, newest first, as their names describe them (nothing is opened). */
+export function listBackups(dataDir: string): BackupSummary[] {
   const folder = backupFolder(dataDir);
   if (!existsSync(folder)) return [];
   const backups: BackupSummary[] = [];
   for (const name of readdirSync(folder)) {
     const parsed = parseBackupFileName(name);
     if (parsed === null) continue;
-    const file = join(folder, name);
     let sizeBytes: number;
     try {
-      sizeBytes = statSync(file).size;
+      sizeBytes = statSync(join(folder, name)).size;
     } catch {
       continue;
     }
-    const check = options.verify ? verifyBackupFile(file, options.nativeBinding) : null;
     backups.push({
       id: name,
       createdAt: parsed.createdAt,
       reason: parsed.reason,
-      schemaVersion: check?.schemaVersion ?? parsed.schemaVersion,
+      schemaVersion: parsed.schemaVersion,
       sizeBytes,
-      ok: check?.ok ?? true,
-      problem: check?.problem ?? null,
+      ok: true,
+      problem: null,
     });
   }
   return backups.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+/** The backups, newest first, each opened and fully checked (one at a time) by `check`. */
+export async function checkedBackups(
+  dataDir: string,
+  check: FileChecker,
+  nativeBinding?: string,
+): Promise<BackupSummary[]> {
+  const checked: BackupSummary[] = [];
+  for (const backup of listBackups(dataDir)) {
+    const result = await check({ file: join(backupFolder(dataDir), backup.id), kind: 'full', nativeBinding });
+    checked.push({
+      ...backup,
+      schemaVersion: result.schemaVersion ?? backup.schemaVersion,
+      ok: result.ok,
+      problem: result.problem,
+    });
+  }
+  return checked;
 }
 
 /** The file of a backup named by its id; a name that is not a backup's is refused. */
@@ -214,7 +205,7 @@ export const DEFAULT_ROTATION: RotationPolicy = { keep: 7, keepBeforeChanges: 3 
  */
 export function rotateBackups(dataDir: string, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
   const removed: string[] = [];
-  const all = listBackups(dataDir, { verify: false });
+  const all = listBackups(dataDir);
   const routine = all.filter((backup) => backup.reason === 'scheduled' || backup.reason === 'manual');
   const beforeChanges = all.filter(
     (backup) => backup.reason === 'pre-migration' || backup.reason === 'before-restore',

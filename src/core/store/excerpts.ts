@@ -166,11 +166,12 @@ export function listExcerptsForDocument(db: Database.Database, documentId: strin
   return rows.map(toExcerpt);
 }
 
-export function listAllExcerptsNewestFirst(db: Database.Database): Excerpt[] {
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM excerpts ORDER BY created_at DESC, id`)
-    .all() as ExcerptRow[];
-  return rows.map(toExcerpt);
+/** Ids of `limit` excerpts of the whole library from `offset`, newest first. */
+export function listExcerptIdsNewestFirst(db: Database.Database, offset: number, limit: number): string[] {
+  return db
+    .prepare('SELECT id FROM excerpts ORDER BY created_at DESC, id LIMIT ? OFFSET ?')
+    .pluck()
+    .all(limit, offset) as string[];
 }
 
 export function findExcerptByPosition(
@@ -247,10 +248,18 @@ export function getExcerptDetails(db: Database.Database, ids: readonly string[])
   return ids.map((id) => byId.get(id)).filter((detail): detail is ExcerptDetail => detail !== undefined);
 }
 
-export function listExcerptDetailsForDocument(db: Database.Database, documentId: string): ExcerptDetail[] {
+/** A document's excerpts in document order; all of them, or `limit` from `offset`. */
+export function listExcerptDetailsForDocument(
+  db: Database.Database,
+  documentId: string,
+  offset = 0,
+  limit = -1,
+): ExcerptDetail[] {
   const rows = db
-    .prepare(`${DETAIL_SELECT} WHERE e.document_id = ? ORDER BY e.start_offset, e.end_offset`)
-    .all(documentId) as DetailRow[];
+    .prepare(
+      `${DETAIL_SELECT} WHERE e.document_id = ? ORDER BY e.start_offset, e.end_offset, e.id LIMIT ? OFFSET ?`,
+    )
+    .all(documentId, limit, offset) as DetailRow[];
   return rows.map(toExcerptDetail);
 }
 

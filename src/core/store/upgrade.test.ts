@@ -6,7 +6,8 @@ import { digestDatabase, digestFile, isHealthy } from '../testing/database-diges
 import { writeSchemaContent } from '../testing/schema-content';
 import { unpackSchemaFixture } from '../testing/schema-fixtures';
 import { FONTS_DIR, tempDir } from '../testing/temp-core';
-import { backupFolder, listBackups } from './backups';
+import { backupFolder, checkedBackups } from './backups';
+import { checkHere } from './file-check';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { DATABASE_FILE_NAME } from './open';
@@ -88,7 +89,7 @@ describe.each(MIGRATIONS.map((migration) => migration.version))(
       expect(upgraded).toEqual(expected);
 
       // An upgrade is preceded by a verified backup of the library as it was.
-      const backups = listBackups(dataDir, { verify: true });
+      const backups = await checkedBackups(dataDir, checkHere);
       if (version === LATEST_SCHEMA_VERSION) {
         expect(backups).toEqual([]);
       } else {

@@ -26,6 +26,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Dispatched on window when a call finds the library damaged. */
+export const LIBRARY_DAMAGED_EVENT = 'briefing:library-damaged';
+
 /** The only place that touches window.briefing: calls a method and unwraps its envelope. */
 export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
   const bridge = window.briefing;
@@ -34,7 +37,12 @@ export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): 
   }
   const invoke = bridge[method] as (value: ApiInput<M>) => ReturnType<BriefingBridge[M]>;
   const envelope = await invoke(input);
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) {
+    // Damage found after the library opened (its check runs on a thread of its own): the window
+    // leaves the app for the recovery screen.
+    if (envelope.error.code === 'library-damaged') window.dispatchEvent(new Event(LIBRARY_DAMAGED_EVENT));
+    throw new ApiError(envelope.error.code, envelope.error.message);
+  }
   return envelope.value;
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { LibraryStatus } from '../../../shared/dto';
-import { call, errorMessage } from '../api';
+import { call, errorMessage, LIBRARY_DAMAGED_EVENT } from '../api';
 import { RecoveryScreen } from './RecoveryScreen';
 
 /**
@@ -12,7 +12,13 @@ export function LibraryGate({ children }: { children: ReactNode }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [noticeOpen, setNoticeOpen] = useState(true);
   useEffect(() => {
-    call('libraryStatus', {}).then(setStatus, (error: unknown) => setFailure(errorMessage(error)));
+    const ask = () => {
+      call('libraryStatus', {}).then(setStatus, (error: unknown) => setFailure(errorMessage(error)));
+    };
+    ask();
+    // The check of a large library runs after it opens; damage it finds sends the window here.
+    window.addEventListener(LIBRARY_DAMAGED_EVENT, ask);
+    return () => window.removeEventListener(LIBRARY_DAMAGED_EVENT, ask);
   }, []);
   // A restored or new library is a different library: start the window over on it.
   const reopen = useCallback(() => window.location.reload(), []);

@@ -1,9 +1,21 @@
 import { useCallback, useState } from 'react';
-import type { DocumentMetadataInput } from '../../../shared/dto';
+import type { DocumentMetadataInput, ExcerptDetail } from '../../../shared/dto';
 import { call, errorMessage } from '../api';
 import { useLibraryVersion } from '../library-version';
 import { useQuery } from '../use-query';
 import type { TextRange } from './selection';
+
+const EXCERPT_PAGE = 500;
+
+/** Every excerpt of a document, a page (at most 500, the API's most) at a time. */
+async function allExcerptsOf(documentId: string): Promise<readonly ExcerptDetail[]> {
+  const all: ExcerptDetail[] = [];
+  for (;;) {
+    const page = await call('listExcerpts', { documentId, offset: all.length, limit: EXCERPT_PAGE });
+    all.push(...page);
+    if (page.length < EXCERPT_PAGE) return all;
+  }
+}
 
 /** The open document, its excerpts, and making new excerpts from selections. */
 export function useReader(documentId: string | null) {
@@ -14,7 +26,7 @@ export function useReader(documentId: string | null) {
     { keepPrevious: true },
   );
   const excerpts = useQuery(
-    documentId === null ? null : () => call('listExcerpts', { documentId }),
+    documentId === null ? null : () => allExcerptsOf(documentId),
     `excerpts:${documentId ?? ''}:${version}`,
     { keepPrevious: true },
   );
