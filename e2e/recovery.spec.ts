@@ -157,7 +157,7 @@ test('damage found by the check of a large library, after it opened, sends the w
   const host = await startE2eHost({
     dataDir,
     exportDir,
-    library: { scheduledBackups: false, startCheckLimitBytes: 0, checkAfter },
+    library: { scheduledBackups: false, startCheckLimitBytes: 0, backgroundWorkAfter: checkAfter },
   });
   try {
     const page = await open(host);

@@ -119,7 +119,7 @@ async function start(): Promise<void> {
         return result.canceled || result.filePath === undefined ? null : result.filePath;
       },
     },
-    { checkAfter: loaded },
+    { backgroundWorkAfter: loaded },
   );
   app.on('will-quit', () => void library?.close());
   const opened = library.core();

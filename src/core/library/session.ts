@@ -35,8 +35,11 @@ export type LibraryOptions = Readonly<{
    * check finds damage. Default 64 MiB (about half a second of checking here).
    */
   startCheckLimitBytes?: number;
-  /** The check of a large library waits for this (Electron: the window has loaded), so it never competes with the first paint. */
-  checkAfter?: Promise<unknown>;
+  /**
+   * The check of a large library and a backup due at start wait for this (Electron: the window
+   * has loaded), so that neither competes with the first paint.
+   */
+  backgroundWorkAfter?: Promise<unknown>;
 }>;
 
 export const DEFAULT_START_CHECK_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -175,7 +178,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
   const checkInBackground = () => {
     const controller = new AbortController();
     backgroundCheck = controller;
-    const after = options.checkAfter ?? Promise.resolve();
+    const after = options.backgroundWorkAfter ?? Promise.resolve();
     startCheck = after
       .then(() => checker({ file: libraryFile, kind: 'quick', nativeBinding }, controller.signal))
       .then(async (check) => {
@@ -261,7 +264,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
   if (options.scheduledBackups !== false) {
     const newest = listBackups(dataDir).find((backup) => backup.ok);
     const age = newest === undefined ? Infinity : ports.now().getTime() - Date.parse(newest.createdAt);
-    if (age >= interval) scheduleTick();
+    if (age >= interval) void (options.backgroundWorkAfter ?? Promise.resolve()).then(scheduleTick);
     timer = setInterval(scheduleTick, interval);
     timer.unref();
   }
