@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExcerptDetail } from '../../shared/dto';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Collection, ExcerptDetail, TagCount } from '../../shared/dto';
 import { call, errorMessage, onMenuCommand } from './api';
 import { BriefingPane } from './briefing/BriefingPane';
 import { BriefingPreview } from './briefing/preview/BriefingPreview';
@@ -24,6 +24,13 @@ import { useReader } from './reader/use-reader';
 import { useUndo } from './use-undo';
 import { useQuery } from './use-query';
 
+const NO_COLLECTIONS: readonly Collection[] = [];
+const NO_TAGS: readonly TagCount[] = [];
+
+/**
+ * The window. The panes are memoised and get stable props: opening a briefing (or any state held
+ * here) re-renders only what changed, not a long document, its excerpt cards or a result list.
+ */
 export function App() {
   const { version, changed } = useLibraryVersion();
   const collections = useQuery(() => call('listCollections', {}), `collections:${version}`, {
@@ -58,7 +65,7 @@ export function App() {
     [changed],
   );
   const imports = useImport(afterImport);
-  const importLocalFiles = imports.importLocalFiles;
+  const { importLocalFiles, importFromDialog: pickAndImport } = imports;
   const onDroppedFiles = useCallback(
     (files: LocalFile[]) => void importLocalFiles(files),
     [importLocalFiles],
@@ -67,9 +74,19 @@ export function App() {
 
   const importFromDialog = useCallback(
     (folders: boolean) => {
-      imports.importFromDialog(folders).catch((error: unknown) => setAppError(errorMessage(error)));
+      pickAndImport(folders).catch((error: unknown) => setAppError(errorMessage(error)));
     },
-    [imports],
+    [pickAndImport],
+  );
+  const importFiles = useCallback(() => importFromDialog(false), [importFromDialog]);
+  const importFolder = useCallback(() => importFromDialog(true), [importFromDialog]);
+  const startPaste = useCallback(() => setPasting(true), []);
+  const importPanel = useMemo(
+    () =>
+      imports.run === null ? null : (
+        <ImportPanel run={imports.run} onCancel={imports.cancel} onDismiss={imports.dismiss} />
+      ),
+    [imports.run, imports.cancel, imports.dismiss],
   );
 
   const exportPdf = workspace.exportPdf;
@@ -169,6 +186,28 @@ export function App() {
   );
 
   const addManyToBriefing = workspace.addExcerpts;
+  const addToBriefing = useCallback(
+    (excerptIds: readonly string[]) => void addManyToBriefing(excerptIds),
+    [addManyToBriefing],
+  );
+  const addOneToBriefing = useCallback(
+    (excerpt: Pick<ExcerptDetail, 'id'>) => void addManyToBriefing([excerpt.id]),
+    [addManyToBriefing],
+  );
+  const { insertCollection } = workspace.composer.actions;
+  const insertInBriefing = useMemo(
+    () => (workspace.canAdd ? (collectionId: string) => void insertCollection(collectionId) : null),
+    [workspace.canAdd, insertCollection],
+  );
+  const previousVersionId = reader.document?.previousVersionId ?? null;
+  const carryOverOpen = useMemo(
+    () => (previousVersionId === null ? null : () => setCarryOver(true)),
+    [previousVersionId],
+  );
+  const collectionList = collections.data ?? NO_COLLECTIONS;
+  const tagList = tags.data ?? NO_TAGS;
+  const tagSuggestions = useMemo(() => tagList.map((tag) => tag.name), [tagList]);
+  const readerFocus = focus !== null && focus.documentId === documentId ? focus : null;
 
   const wide = tab !== 'library';
   return (
@@ -197,24 +236,20 @@ export function App() {
             <LibraryPane
               selectedId={documentId}
               onOpen={setDocumentId}
-              onImportFiles={() => importFromDialog(false)}
-              onImportFolder={() => importFromDialog(true)}
-              onPaste={() => setPasting(true)}
-              importPanel={
-                imports.run === null ? null : (
-                  <ImportPanel run={imports.run} onCancel={imports.cancel} onDismiss={imports.dismiss} />
-                )
-              }
+              onImportFiles={importFiles}
+              onImportFolder={importFolder}
+              onPaste={startPaste}
+              importPanel={importPanel}
             />
           ) : null}
           {tab === 'excerpts' ? (
             <AllExcerptsView
-              tags={tags.data ?? []}
-              collections={collections.data ?? []}
+              tags={tagList}
+              collections={collectionList}
               canAddToBriefing={workspace.canAdd}
               onOpen={openExcerpt}
               onAddToCollection={addToCollection}
-              onAddToBriefing={(excerptIds) => void addManyToBriefing(excerptIds)}
+              onAddToBriefing={addToBriefing}
             />
           ) : null}
           {tab === 'search' ? (
@@ -222,23 +257,19 @@ export function App() {
               ref={searchView}
               query={searchQuery}
               onQuery={setSearchQuery}
-              collections={collections.data ?? []}
+              collections={collectionList}
               canAddToBriefing={workspace.canAdd}
               onOpen={openSearchTarget}
               onExcerptPassage={excerptPassage}
               onAddToCollection={addToCollection}
-              onAddToBriefing={(excerptIds) => void addManyToBriefing(excerptIds)}
+              onAddToBriefing={addToBriefing}
             />
           ) : null}
           {tab === 'collections' ? (
             <CollectionsView
-              collections={collections.data ?? []}
+              collections={collectionList}
               onOpenExcerpt={openExcerpt}
-              onInsertInBriefing={
-                workspace.canAdd
-                  ? (collectionId) => void workspace.composer.actions.insertCollection(collectionId)
-                  : null
-              }
+              onInsertInBriefing={insertInBriefing}
             />
           ) : null}
         </SourcesPane>
@@ -254,21 +285,17 @@ export function App() {
             onAddExcerpt={reader.addExcerpt}
             onSaveMetadata={reader.saveMetadata}
             onOpenDocument={setDocumentId}
-            focus={focus !== null && focus.documentId === documentId ? focus : null}
-            onCarryOver={
-              reader.document?.previousVersionId === null || reader.document === undefined
-                ? null
-                : () => setCarryOver(true)
-            }
+            focus={readerFocus}
+            onCarryOver={carryOverOpen}
           />
         )}
         <ExcerptRail
           excerpts={reader.excerpts}
           documentText={reader.document?.text}
-          collections={collections.data ?? []}
-          tagSuggestions={(tags.data ?? []).map((tag) => tag.name)}
+          collections={collectionList}
+          tagSuggestions={tagSuggestions}
           canAddToBriefing={workspace.canAdd}
-          onAddToBriefing={(excerpt) => void addManyToBriefing([excerpt.id])}
+          onAddToBriefing={addOneToBriefing}
           onShow={openExcerpt}
           lastCreatedId={reader.lastCreatedId}
         />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import type { BundleImportSummary, Collection, ExcerptDetail } from '../../../shared/dto';
 import { call, errorMessage } from '../api';
 import { dragCollection } from '../briefing/drag';
@@ -17,7 +17,11 @@ type Props = Readonly<{
 }>;
 
 /** Collections: create, open, reorder, rename, delete, and share them as bundle files. */
-export function CollectionsView({ collections, onOpenExcerpt, onInsertInBriefing }: Props) {
+export const CollectionsView = memo(function CollectionsView({
+  collections,
+  onOpenExcerpt,
+  onInsertInBriefing,
+}: Props) {
   const { version, changed } = useLibraryVersion();
   const [openId, setOpenId] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -208,4 +212,4 @@ export function CollectionsView({ collections, onOpenExcerpt, onInsertInBriefing
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Collection, ExcerptDetail, ExcerptFilter, ExcerptSort, TagCount } from '../../../shared/dto';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
@@ -24,7 +24,7 @@ type Props = Readonly<{
 const ROW_HEIGHT = 84;
 
 /** Every excerpt in the library, filtered and sorted, in a virtualised list with multi-select. */
-export function AllExcerptsView(props: Props) {
+export const AllExcerptsView = memo(function AllExcerptsView(props: Props) {
   const { version } = useLibraryVersion();
   const [filter, setFilter] = useState<ExcerptFilter>({});
   const [sort, setSort] = useState<ExcerptSort>('recent');
@@ -196,4 +196,4 @@ export function AllExcerptsView(props: Props) {
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import type { Collection, ExcerptDetail } from '../../../shared/dto';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
@@ -18,7 +18,7 @@ type Props = Readonly<{
 }>;
 
 /** The open document's excerpts in document order, beside the reader. */
-export function ExcerptRail(props: Props) {
+export const ExcerptRail = memo(function ExcerptRail(props: Props) {
   const { documentText } = props;
   // The reader paints first; the cards follow in the next render.
   const excerpts = useDeferredValue(props.excerpts);
@@ -57,4 +57,4 @@ export function ExcerptRail(props: Props) {
       </ol>
     </aside>
   );
-}
+});

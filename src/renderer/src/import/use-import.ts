@@ -95,14 +95,10 @@ export function useImport(onImported: (documentId: string | null) => void) {
     [start],
   );
 
-  return {
-    run,
-    importLocalFiles,
-    importFromDialog,
-    importText,
-    cancel: () => {
-      cancelRequested.current = true;
-    },
-    dismiss: () => setRun(null),
-  };
+  const cancel = useCallback(() => {
+    cancelRequested.current = true;
+  }, []);
+  const dismiss = useCallback(() => setRun(null), []);
+
+  return { run, importLocalFiles, importFromDialog, importText, cancel, dismiss };
 }

@@ -21,7 +21,7 @@ type Props = Readonly<{
 }>;
 
 /** The library: every document, newest first, in a virtualised list loaded a page at a time. */
-export function LibraryPane({
+export const LibraryPane = memo(function LibraryPane({
   selectedId,
   onOpen,
   onImportFiles,
@@ -108,7 +108,7 @@ export function LibraryPane({
       </div>
     </nav>
   );
-}
+});
 
 /** One library row; memoised so opening a document re-renders two rows, not the whole list. */
 const DocumentItem = memo(function DocumentItem({

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { DocumentDetail, DocumentMetadataInput, ExcerptDetail } from '../../../shared/dto';
 import { onMenuCommand } from '../api';
 import { EmptyState } from '../components/EmptyState';
@@ -31,7 +31,7 @@ type Props = Readonly<{
   focus: ReaderFocus | null;
 }>;
 
-export function ReaderPane(props: Props) {
+export const ReaderPane = memo(function ReaderPane(props: Props) {
   const { document, loading, error, excerpts, onAddExcerpt } = props;
   const articleRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -251,4 +251,4 @@ export function ReaderPane(props: Props) {
       )}
     </main>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { DocumentMetadataInput, ExcerptDetail } from '../../../shared/dto';
 import { call, errorMessage } from '../api';
 import { useLibraryVersion } from '../library-version';
@@ -30,6 +30,13 @@ export function useReader(documentId: string | null) {
     `excerpts:${documentId ?? ''}:${version}`,
     { keepPrevious: true },
   );
+  // The same array until the excerpts change: the reader and the excerpt rail beside it are
+  // memoised, and a new array on every render of the window would redraw every highlight and card.
+  const loaded = excerpts.data;
+  const documentExcerpts = useMemo<readonly ExcerptDetail[]>(
+    () => (loaded ?? []).filter((excerpt) => excerpt.documentId === documentId),
+    [loaded, documentId],
+  );
   const [error, setError] = useState<string | null>(null);
   const [lastCreatedId, setLastCreatedId] = useState<string | null>(null);
 
@@ -60,7 +67,7 @@ export function useReader(documentId: string | null) {
     saveMetadata,
     document: document.data?.id === documentId ? document.data : undefined,
     loading: document.loading,
-    excerpts: (excerpts.data ?? []).filter((excerpt) => excerpt.documentId === documentId),
+    excerpts: documentExcerpts,
     error: error ?? document.error ?? excerpts.error,
     addExcerpt,
     lastCreatedId,
