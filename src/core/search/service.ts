@@ -13,6 +13,7 @@ import { foldForSearch } from '../store/search-index';
 import { prepared } from '../store/statements';
 import { BROAD_TERM_MIN_MATCHES, rankBroadTerm, type ColumnWeights } from './broad-term';
 import { parseQuery, type ParsedQuery, type SearchFilters } from './query';
+import { highlightDocuments, highlightExcerpts, MARK_CLOSE, MARK_OPEN } from './highlight';
 import { markedRanges, snippetAround } from './snippet';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -35,8 +36,6 @@ const EXCERPT_COLUMN_WEIGHTS = '1.0, 1.0, 2.0';
 /** bm25() with the column weights, for every query that ranks (scores are comparable across them). */
 const DOCUMENT_WEIGHTS = `bm25(document_fts, ${DOCUMENT_COLUMN_WEIGHTS})`;
 const EXCERPT_WEIGHTS = `bm25(excerpt_fts, ${EXCERPT_COLUMN_WEIGHTS})`;
-const MARK_OPEN = '\u0001';
-const MARK_CLOSE = '\u0002';
 
 type Scope = Readonly<{ from: string; where: string; params: Record<string, string> }>;
 
@@ -206,13 +205,11 @@ function documentHits(db: Database.Database, parsed: ParsedQuery, ranked: Ranked
   ).all(keys) as DocumentRow[];
   const marked = new Map<number, { title: string; body: string }>();
   if (parsed.match !== null) {
-    const highlighted = prepared(
+    const highlighted = highlightDocuments(
       db,
-      `SELECT rowid AS key,
-              highlight(document_fts, 0, char(1), char(2)) AS title,
-              highlight(document_fts, 2, char(1), char(2)) AS body
-         FROM document_fts WHERE document_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-    ).all(parsed.match, keys) as { key: number; title: string; body: string }[];
+      parsed.match,
+      ranked.map((row) => row.key),
+    );
     for (const row of highlighted) marked.set(row.key, row);
   }
   const blocksOf = prepared(
@@ -371,16 +368,11 @@ function searchExcerpts(
   });
   const marked = new Map<number, { quote: string; note: string }>();
   if (parsed.match !== null && rows.length > 0) {
-    const highlighted = prepared(
+    const highlighted = highlightExcerpts(
       db,
-      `SELECT rowid AS key, highlight(excerpt_fts, 0, char(1), char(2)) AS quote,
-              highlight(excerpt_fts, 1, char(1), char(2)) AS note
-         FROM excerpt_fts WHERE excerpt_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-    ).all(parsed.match, JSON.stringify(rows.map((row) => row.key))) as {
-      key: number;
-      quote: string;
-      note: string;
-    }[];
+      parsed.match,
+      rows.map((row) => row.key),
+    );
     for (const row of highlighted) marked.set(row.key, row);
   }
   const hits = rows.map((row): ExcerptSearchHit => {
