@@ -39,10 +39,17 @@ const EXCERPT_WEIGHTS = `bm25(excerpt_fts, ${EXCERPT_COLUMN_WEIGHTS})`;
 
 type Scope = Readonly<{ from: string; where: string; params: Record<string, string> }>;
 
+/**
+ * How the filters are written: `driving` names the filter SQLite should start from when nothing is
+ * matched in FTS5 (the others are written so that SQLite cannot start from them).
+ */
 function filterClauses(
   filters: SearchFilters,
   excerptAlias: string | null,
+  driving: 'any' | 'documents' | 'tag' = 'any',
 ): { sql: string[]; params: Record<string, string> } {
+  // A unary + keeps SQLite from using an index for the term, so it cannot start from it.
+  const dates = driving === 'documents' ? '+s.published' : 's.published';
   const sql: string[] = [];
   const params: Record<string, string> = {};
   if (filters.author !== undefined) {
@@ -54,11 +61,11 @@ function filterClauses(
     params.outlet = foldForSearch(filters.outlet);
   }
   if (filters.after !== undefined) {
-    sql.push('s.published > @after');
+    sql.push(`${dates} > @after`);
     params.after = filters.after;
   }
   if (filters.before !== undefined) {
-    sql.push('s.published < @before');
+    sql.push(`${dates} < @before`);
     params.before = filters.before;
   }
   if (filters.tag !== undefined) {
@@ -70,8 +77,8 @@ function filterClauses(
           // asked row by row).
           `+s.document_id IN (SELECT te.document_id FROM tags t JOIN excerpt_tags et ON et.tag_id = t.id
                                JOIN excerpts te ON te.id = et.excerpt_id WHERE t.name = @tag)`
-        : `+${excerptAlias}.id IN (SELECT et.excerpt_id FROM tags t JOIN excerpt_tags et ON et.tag_id = t.id
-                                    WHERE t.name = @tag)`,
+        : `${driving === 'tag' ? '' : '+'}${excerptAlias}.id IN (
+             SELECT et.excerpt_id FROM tags t JOIN excerpt_tags et ON et.tag_id = t.id WHERE t.name = @tag)`,
     );
   }
   return { sql, params };
@@ -94,8 +101,22 @@ function documentScope(parsed: ParsedQuery): Scope {
 }
 
 function excerptScope(parsed: ParsedQuery): Scope {
-  const filters = filterClauses(parsed.filters, 'e');
   if (parsed.match === null) {
+    // Without words, start from what the filters narrow most: the documents of an author or outlet
+    // (a scan of the narrow document_search rows, then their excerpts by index), else the excerpts of a
+    // tag, else every excerpt. Left to itself SQLite read all 200,000 excerpt rows (a quarter of a
+    // second at 50,000 documents) to keep the few hundred of one author.
+    const { author, outlet, tag } = parsed.filters;
+    if (author !== undefined || outlet !== undefined) {
+      const filters = filterClauses(parsed.filters, 'e', 'documents');
+      return {
+        from: `document_search s CROSS JOIN excerpts e ON e.document_id = s.document_id
+               CROSS JOIN excerpt_search xs ON xs.excerpt_id = e.id`,
+        where: ['1', ...filters.sql].join(' AND '),
+        params: filters.params,
+      };
+    }
+    const filters = filterClauses(parsed.filters, 'e', tag === undefined ? 'any' : 'tag');
     return {
       from: `excerpts e JOIN excerpt_search xs ON xs.excerpt_id = e.id
              JOIN document_search s ON s.document_id = e.document_id`,
@@ -103,6 +124,7 @@ function excerptScope(parsed: ParsedQuery): Scope {
       params: filters.params,
     };
   }
+  const filters = filterClauses(parsed.filters, 'e');
   return {
     from: `excerpt_fts JOIN excerpt_search xs ON xs.key = excerpt_fts.rowid
            JOIN excerpts e ON e.id = xs.excerpt_id JOIN document_search s ON s.document_id = e.document_id`,
