@@ -21,6 +21,7 @@ import { checkerFor, checkFile } from '../store/file-check';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../store/migrate';
 import { DATABASE_FILE_NAME } from '../store/open';
 import { copyInAsLibrary, setLibraryAside } from '../store/set-aside';
+import { warmSearch } from '../search/warm';
 import { statusOfOpenLibrary } from './handlers';
 
 export type LibraryOptions = Readonly<{
@@ -45,6 +46,8 @@ export type LibraryOptions = Readonly<{
 export const DEFAULT_START_CHECK_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export const DEFAULT_BACKUP_INTERVAL_MS = 6 * 60 * 60 * 1000;
+/** The search path is warmed once the API has been quiet this long after the library opens. */
+const WARM_SEARCH_AFTER_QUIET_MS = 500;
 
 /** One host's library: the API table it answers with, whatever state the library file is in. */
 export type Library = Readonly<{
@@ -140,6 +143,9 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
   let setAside: string | null = null;
   let backupInProgress: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let warmTimer: NodeJS.Timeout | undefined;
+  let lastCallAt = 0;
+  let searched = false;
   let closed = false;
 
   const backupOf = (db: Database.Database, reason: BackupReason) => {
@@ -152,11 +158,32 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
     return run;
   };
 
+  // One search in the background readies the search path (see warmSearch), once the window's
+  // start-up requests are answered: it waits until no API call came for a moment, and is left out
+  // when the analyst searched first.
+  const warmSearchWhenQuiet = (opened: Core) => {
+    clearTimeout(warmTimer);
+    warmTimer = setTimeout(() => {
+      if (closed || core !== opened || searched) return;
+      if (performance.now() - lastCallAt < WARM_SEARCH_AFTER_QUIET_MS) {
+        warmSearchWhenQuiet(opened);
+        return;
+      }
+      try {
+        warmSearch(opened.db);
+      } catch {
+        // Only a head start: the analyst's own first search reports any problem.
+      }
+    }, WARM_SEARCH_AFTER_QUIET_MS);
+    warmTimer.unref();
+  };
+
   /** `upgrading`: migrations are pending, so a failure that is not damage is a failed upgrade. */
   const open = (upgrading: boolean) => {
     try {
       core = createCore(ports);
       damaged = null;
+      warmSearchWhenQuiet(core);
     } catch (error) {
       core = null;
       const problem = error instanceof Error ? error.message : String(error);
@@ -317,6 +344,8 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
   const table = {} as Record<ApiMethod, (input: unknown) => Promise<unknown>>;
   for (const method of API_METHODS) {
     table[method] = (input) => {
+      lastCallAt = performance.now();
+      if (method === 'search') searched = true;
       const mine = own[method];
       if (mine !== undefined) return mine(input);
       const current = core;
@@ -340,6 +369,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
       closed = true;
       stopBackgroundCheck();
       if (timer !== undefined) clearInterval(timer);
+      clearTimeout(warmTimer);
       await backupInProgress;
       core?.close();
       core = null;

@@ -189,6 +189,35 @@ describe('search', () => {
     ]);
   });
 
+  it('lists the excerpts of an author, an outlet or a tag without words, newest document first', async () => {
+    const excerptsOf = async (query: string) => {
+      const hit = (await core.handlers.search({ query })).documents[0]!;
+      const blocks = hit.hits.map((block) => ({ start: block.start, end: block.end }));
+      const made = [];
+      for (const block of blocks) {
+        made.push(await core.handlers.createExcerpt({ documentId: hit.documentId, ...block }));
+      }
+      return made.map((excerpt) => excerpt.id);
+    };
+    const grain = await excerptsOf('premiums');
+    const ports = await excerptsOf('customs');
+    await core.handlers.updateExcerpt({ excerptId: ports[0]!, note: '', tags: ['harbour'] });
+    await core.handlers.updateExcerpt({ excerptId: grain[0]!, note: '', tags: ['harbour'] });
+    const ids = async (query: string) =>
+      (await core.handlers.search({ query })).excerpts.map((excerpt) => excerpt.excerptId);
+    expect(await ids('in:excerpts author:marchetti')).toEqual([...grain].reverse());
+    expect(await ids('in:excerpts author:"łukasz wójcik"')).toEqual([...ports].reverse());
+    expect(await ids('in:excerpts outlet:ledger after:2024-01-01')).toEqual([...ports].reverse());
+    expect(await ids('in:excerpts outlet:ledger after:2025-01-01')).toEqual([]);
+    expect(await ids('in:excerpts tag:harbour')).toEqual([grain[0]!, ports[0]!]);
+    expect(await ids('in:excerpts tag:harbour author:wojcik')).toEqual([ports[0]!]);
+    const beside = await core.handlers.search({ query: 'author:marchetti' });
+    expect(beside.excerptTotal).toBe(grain.length);
+    expect((await core.handlers.searchFacets({ query: 'in:excerpts author:marchetti' })).authors).toEqual([
+      { value: 'Helena Marchetti', count: grain.length },
+    ]);
+  });
+
   it('pages through documents', async () => {
     const first = await core.handlers.search({ query: 'grain', limit: 1 });
     const second = await core.handlers.search({ query: 'grain', limit: 1, offset: 1 });
