@@ -139,10 +139,11 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
       });
     }
     const [coldStart, ...warmStarts] = starts;
+    // The first query after opening, as the search issue defines it (a two-word query, submitted).
     const firstSearchMs =
       (
         await page.evaluate<number[]>(
-          timeCallsScript('search', [{ query: 'shipping insurance', typeahead: true, limit: 20 }]),
+          timeCallsScript('search', [{ query: 'shipping insurance', typeahead: false, limit: 20 }]),
         )
       )[0] ?? 0;
 
@@ -240,9 +241,14 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
       (index) => (textOf.get(scaleDocumentId(index)) as string | undefined) ?? '',
     );
     db.close();
+    // The mixed set as the search issue's targets define it (each query submitted whole), and as
+    // the search box sends it while the analyst types (the last word is a prefix): the type-ahead
+    // target applies to that.
+    const submitted = queries.map((query) => ({ query: query.query, typeahead: false, limit: 20 }));
     const inputs = queries.map((query) => ({ query: query.query, typeahead: true, limit: 20 }));
     await page.evaluate(timeCallsScript('search', inputs.slice(0, 50)));
-    const searchTimes = await page.evaluate<number[]>(timeCallsScript('search', inputs));
+    const searchTimes = await page.evaluate<number[]>(timeCallsScript('search', submitted));
+    const asTypedTimes = await page.evaluate<number[]>(timeCallsScript('search', inputs));
     const facetTimes = await page.evaluate<number[]>(
       timeCallsScript(
         'searchFacets',
@@ -271,6 +277,7 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
     const openLong = stats(longOpens.slice(1));
     const briefing = stats(briefingOpens.slice(1));
     const search = stats(searchTimes);
+    const asTyped = stats(asTypedTimes);
     const typeahead = stats(typeaheadTimes);
     return {
       name: `the app at scale: ${documents.toLocaleString('en')} documents, ${excerpts.toLocaleString('en')} excerpts, in Chromium`,
@@ -288,7 +295,8 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
         'through the browser e2e host (the same dispatch as the IPC door, over HTTP + JSON) in headless Chromium; ' +
         'usable = navigation start to the end of the first frame whose library list shows documents; ' +
         'long tasks from PerformanceObserver("longtask"); opening = click to the end of the first frame that shows it; ' +
-        'search = window.briefing.search round trip as the search box calls it (typeahead, 20 documents); ' +
+        "search = window.briefing.search round trip for 20 documents: mixed = each query submitted whole (the search issue's definition), " +
+        'mixedAsTyped = the same queries as the search box sends them (last word a prefix), typeahead = every keystroke of typed queries; ' +
         'message sizes = JSON bytes of each request and response body',
       start: {
         hostStartMs: round(hostStartMs, 1),
@@ -313,6 +321,7 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
       search: {
         firstQueryAfterOpeningMs: round(firstSearchMs, 1),
         mixed: { queries: queries.length, ...search },
+        mixedAsTyped: { queries: queries.length, ...asTyped },
         facets: stats(facetTimes),
         typeahead: { keystrokes: keystrokes.length, ...typeahead },
       },
@@ -324,7 +333,8 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
       targets: {
         openDocument: 'p95 first paint < 200 ms (reader bench target)',
         openBriefing: 'p95 at most 300 ms to the painted frame',
-        search: 'mixed p95 <= 50 ms; type-ahead p95 <= 100 ms; first query after opening <= 50 ms',
+        search:
+          'mixed p95 <= 50 ms; type-ahead p95 <= 100 ms per keystroke (also for the mixed set as typed); first query after opening <= 50 ms',
         lists: 'no long task while scrolling',
         messages: 'no API message over 1 MB',
       },
@@ -333,6 +343,7 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
         openBriefing: briefing.p95Ms <= 300,
         searchMixed: search.p95Ms <= 50,
         searchTypeahead: typeahead.p95Ms <= 100,
+        searchMixedAsTyped: asTyped.p95Ms <= 100,
         firstSearch: firstSearchMs <= 50,
         messages: largest <= MESSAGE_LIMIT_BYTES,
         listsWithoutLongTasks: Object.values(lists).every(
