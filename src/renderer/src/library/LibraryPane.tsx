@@ -126,7 +126,9 @@ const DocumentItem = memo(function DocumentItem({
     >
       <span className="doc-list__title">{document.title}</span>
       <span className="doc-list__meta">
-        {joinPresent([document.outlet, shortDate(document.publishedAt)])}
+        <span className="doc-list__source">
+          {joinPresent([document.outlet, shortDate(document.publishedAt)])}
+        </span>
         <span className="format-tag">{document.format}</span>
       </span>
     </button>
