@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { CONFIDENCES, CONFIDENCE_LABELS, LIKELIHOODS, LIKELIHOOD_LABELS } from '../../../shared/estimative';
 import type { Confidence, Likelihood } from '../../../shared/estimative';
+import { useLiveNearView } from './use-live-near-view';
 
 type Props = Readonly<{
   itemId: string;
@@ -22,20 +23,7 @@ const PLACEHOLDER = 'One sentence: what you judge will happen or is true.';
  * becomes the text area when focused.
  */
 export function JudgmentBlock(props: Props) {
-  const [live, setLive] = useState<'no' | 'yes' | 'focus'>('no');
-  const staticRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = staticRef.current;
-    if (live !== 'no' || element === null || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setLive('yes');
-      },
-      { rootMargin: '600px 0px' },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [live]);
+  const { live, setLive, ref: staticRef } = useLiveNearView();
 
   if (live !== 'no') return <JudgmentFields {...props} autoFocus={live === 'focus'} />;
   const { itemId, text, likelihood, confidence } = props;

@@ -1,6 +1,7 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment } from 'react';
 import type { RichInline, RichText } from '../../../shared/rich-text';
 import { CommentaryEditor } from './rich-text/CommentaryEditor';
+import { useLiveNearView } from './use-live-near-view';
 
 type Props = Readonly<{
   value: RichText;
@@ -29,20 +30,7 @@ function Inlines({ content }: { content: readonly RichInline[] }) {
  * the same text is shown as it reads, as a focusable text box that becomes the editor when focused.
  */
 export function LazyCommentary({ value, label, placeholder, onChange }: Props) {
-  const [live, setLive] = useState<'no' | 'yes' | 'focus'>('no');
-  const placeholderRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = placeholderRef.current;
-    if (live !== 'no' || element === null || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setLive('yes');
-      },
-      { rootMargin: '600px 0px' },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [live]);
+  const { live, setLive, ref: placeholderRef } = useLiveNearView();
 
   if (live !== 'no') {
     return (
