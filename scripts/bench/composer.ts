@@ -2,9 +2,6 @@ import { chromium, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { startE2eHost } from '../../e2e/host/server';
 import { findSystemChromium, QUIET_CHROMIUM_ARGS } from '../../e2e/support/browsers';
-import type { NewBriefingItem } from '../../src/shared/api';
-import { LIKELIHOODS } from '../../src/shared/estimative';
-import { richTextFromPlain } from '../../src/shared/rich-text';
 import { importPaths } from '../../src/core/corpus/import';
 import { seededRandom } from '../../src/core/testing/random';
 import { CORPUS_DIR, createHeadlessCore, tempDir } from '../../src/core/testing/temp-core';
@@ -14,6 +11,7 @@ import {
   openBriefingScript,
   START_FRAME_RECORDER,
 } from './composer-page';
+import { addBenchBlocks } from './bench-briefing';
 import { round } from './measure';
 
 const BIG = 'Benchmark: a 300-block briefing';
@@ -54,33 +52,13 @@ export async function buildComposerLibrary(dataDir: string): Promise<void> {
     }
     const random = seededRandom(300);
     const big = await api.createBriefing({ title: BIG, template: 'bluf' });
-    const sections = big.sections.map((section) => section.id);
-    for (let index = 0; index < BLOCKS; index += 1) {
-      const kind = index % 2 === 0 ? 'excerpt' : index % 5 === 1 ? 'judgment' : 'commentary';
-      const item: NewBriefingItem =
-        kind === 'excerpt'
-          ? { kind, excerptId: excerptIds[(index / 2) % excerptIds.length] ?? '' }
-          : kind === 'judgment'
-            ? {
-                kind,
-                text: `Judgment ${index}: the corridor stays open through the next quarter.`,
-                likelihood: LIKELIHOODS[Math.floor(random() * LIKELIHOODS.length)] ?? 'likely',
-                confidence: 'moderate',
-              }
-            : {
-                kind,
-                rich: richTextFromPlain(
-                  `Commentary ${index}. Insurers price memory as much as risk, and the premiums show it. ` +
-                    'A second sentence keeps the paragraph at a realistic length for a briefing.\n\n' +
-                    'A second paragraph notes what would change the judgment.',
-                ),
-              };
-      await api.addBriefingItem({
-        briefingId: big.id,
-        sectionId: sections[Math.min(sections.length - 1, Math.floor(index / (BLOCKS / sections.length)))],
-        item,
-      });
-    }
+    await addBenchBlocks(
+      api,
+      big,
+      BLOCKS,
+      random,
+      (index) => excerptIds[(index / 2) % excerptIds.length] ?? '',
+    );
     const small = await api.createBriefing({ title: SMALL });
     await api.addBriefingItem({
       briefingId: small.id,

@@ -2,23 +2,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewBriefingItem } from '../../src/shared/api';
-import { LIKELIHOODS } from '../../src/shared/estimative';
-import { richTextFromPlain } from '../../src/shared/rich-text';
 import type { RawBlock } from '../../src/core/corpus/imported-document';
 import { selectorAt, snapToWords } from '../../src/core/excerpts/anchor';
 import { insertCollection, insertCollectionItem } from '../../src/core/store/collections';
 import { insertExcerpts, type NewExcerpt } from '../../src/core/store/excerpts';
 import { MIGRATIONS } from '../../src/core/store/migrations';
-import { openStore } from '../../src/core/store/open';
-import { addExcerptTags, insertTag } from '../../src/core/store/tags';
+import { addExcerptTags } from '../../src/core/store/tags';
 import { seededRandom } from '../../src/core/testing/random';
 import { createHeadlessCore } from '../../src/core/testing/temp-core';
+import { addBenchBlocks } from './bench-briefing';
 import {
   generateSearchArticle,
   insertGeneratedArticle,
   searchVocabularies,
-  SEARCH_TAGS,
+  openSeedStore,
   type SearchVocabularies,
 } from './search-corpus';
 
@@ -76,13 +73,7 @@ function longArticle(vocabularies: SearchVocabularies, random: () => number) {
 function seedScaleRows(dataDir: string, documentCount: number, excerptCount: number): void {
   const vocabularies = searchVocabularies();
   const random = seededRandom(7000 + documentCount);
-  const db = openStore({ dataDir });
-  // Seeding is setup, not a measured figure: durability can wait until the end.
-  db.pragma('synchronous = OFF');
-  const base = Date.parse('2026-04-01T00:00:00Z');
-  const tagIds = db.transaction(() =>
-    SEARCH_TAGS.map((name) => insertTag(db, name, new Date(base).toISOString())),
-  )();
+  const { db, base, tagIds } = openSeedStore(dataDir);
   let excerptIndex = 0;
   for (let first = 0; first < documentCount; first += DOCUMENTS_PER_TRANSACTION) {
     db.transaction(() => {
@@ -185,36 +176,7 @@ async function seedBriefings(dataDir: string, excerptCount: number): Promise<voi
       });
     }
     const big = await api.createBriefing({ title: BIG_BRIEFING_TITLE, template: 'bluf' });
-    const sections = big.sections.map((section) => section.id);
-    for (let index = 0; index < BIG_BRIEFING_BLOCKS; index += 1) {
-      const kind = index % 2 === 0 ? 'excerpt' : index % 5 === 1 ? 'judgment' : 'commentary';
-      const item: NewBriefingItem =
-        kind === 'excerpt'
-          ? { kind, excerptId: excerptId(2000 + index * 613) }
-          : kind === 'judgment'
-            ? {
-                kind,
-                text: `Judgment ${index}: the corridor stays open through the next quarter.`,
-                likelihood: LIKELIHOODS[Math.floor(random() * LIKELIHOODS.length)] ?? 'likely',
-                confidence: 'moderate',
-              }
-            : {
-                kind,
-                rich: richTextFromPlain(
-                  `Commentary ${index}. Insurers price memory as much as risk, and the premiums show it. ` +
-                    'A second sentence keeps the paragraph at a realistic length for a briefing.\n\n' +
-                    'A second paragraph notes what would change the judgment.',
-                ),
-              };
-      await api.addBriefingItem({
-        briefingId: big.id,
-        sectionId:
-          sections[
-            Math.min(sections.length - 1, Math.floor(index / (BIG_BRIEFING_BLOCKS / sections.length)))
-          ],
-        item,
-      });
-    }
+    await addBenchBlocks(api, big, BIG_BRIEFING_BLOCKS, random, (index) => excerptId(2000 + index * 613));
     const small = await api.createBriefing({ title: SMALL_BRIEFING_TITLE });
     await api.addBriefingItem({
       briefingId: small.id,

@@ -274,8 +274,11 @@ export function insertGeneratedArticle(
   return { ...built, textSha256 };
 }
 
-function seedLibrary(dataDir: string, documentCount: number, vocabularies: SearchVocabularies): void {
-  const random = seededRandom(1000 + documentCount);
+/**
+ * Opens a store to seed, with durability off until it is closed (seeding is setup, not a measured
+ * figure), and adds the search tags: the time base of the generated rows and the tags' ids.
+ */
+export function openSeedStore(dataDir: string): { db: Database.Database; base: number; tagIds: number[] } {
   const db = openStore({ dataDir });
   // Seeding is setup, not a measured figure: durability can wait until the end.
   db.pragma('synchronous = OFF');
@@ -283,6 +286,12 @@ function seedLibrary(dataDir: string, documentCount: number, vocabularies: Searc
   const tagIds = db.transaction(() =>
     SEARCH_TAGS.map((name) => insertTag(db, name, new Date(base).toISOString())),
   )();
+  return { db, base, tagIds };
+}
+
+function seedLibrary(dataDir: string, documentCount: number, vocabularies: SearchVocabularies): void {
+  const random = seededRandom(1000 + documentCount);
+  const { db, base, tagIds } = openSeedStore(dataDir);
   let excerptIndex = 0;
   for (let first = 0; first < documentCount; first += DOCUMENTS_PER_TRANSACTION) {
     db.transaction(() => {
