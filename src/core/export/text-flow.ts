@@ -96,11 +96,12 @@ export function flowHeight(
 }
 
 /**
- * A cheap upper bound of `flowHeight` for text without right-to-left letters: a greedy wrap at
- * spaces only, each word measured with its space and the line a point narrower. pdfkit breaks at
- * least wherever this does (also after hyphens), so it never needs more lines than this counts.
- * Deciding whether a block fits at the foot of a page needs the exact height only when this bound
- * does not already fit.
+ * A cheap upper bound of `flowHeight` for text without right-to-left letters: a greedy wrap at the
+ * spaces where pdfkit can certainly break (see spaceBreaks), each word measured with the spaces or
+ * line break after it (as pdfkit measures it), on a line a point narrower. pdfkit may break in more
+ * places (after hyphens, slashes, dashes), never in fewer, so it never needs more lines than this
+ * counts. Text with a word wider than the line is measured exactly. Deciding whether a block fits
+ * at the foot of a page needs the exact height only when this bound does not already fit.
  */
 export function flowHeightBound(
   doc: Doc,
@@ -113,34 +114,67 @@ export function flowHeightBound(
   const lineHeight = doc.currentLineHeight(true);
   const widthOf = wordWidths(doc, font);
   const width = options.width - 1;
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines += 1;
-    let used = 0;
-    for (const word of paragraph.split(' ')) {
-      const wide = widthOf(word);
-      if (used > 0 && used + wide > width) {
-        lines += 1;
-        used = 0;
-      }
-      // A word wider than the line is cut across lines.
-      if (wide > width) {
-        lines += Math.ceil(wide / width);
-        used = 0;
-      } else {
-        used += wide;
-      }
+  // One pass over the text, adding up words: a word ends where pdfkit may break the line after
+  // spaces (see spaceBreaks), and at a line break, which also starts a new line.
+  let lines = 1;
+  let used = 0;
+  let start = 0;
+  const addWord = (end: number): boolean => {
+    // Measured as pdfkit measures it: with the spaces or line break that end it.
+    const wide = widthOf(text.slice(start, end));
+    start = end;
+    // pdfkit cuts a word wider than the line letter by letter, from wherever the line has got
+    // to; how many lines that takes depends on the letters, so such text is measured exactly.
+    if (wide > width) return false;
+    if (used > 0 && used + wide > width) {
+      lines += 1;
+      used = 0;
+    }
+    used += wide;
+    return true;
+  };
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === NEWLINE) {
+      if (!addWord(index + 1)) return flowHeight(doc, text, font, options);
+      lines += 1;
+      used = 0;
+    } else if (code === SPACE) {
+      let end = index + 1;
+      while (text.charCodeAt(end) === SPACE) end += 1;
+      if (spaceBreaks(text, index, end) && !addWord(end)) return flowHeight(doc, text, font, options);
+      index = end - 1;
     }
   }
+  if (start < text.length && !addWord(text.length)) return flowHeight(doc, text, font, options);
   return lines * (lineHeight + (options.lineGap ?? 0));
+}
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const WORD_CHARACTER = /^[\p{L}\p{N}]/u;
+const AFTER_WORD = /[\p{L}\p{N}.,;:!?]$/u;
+
+/**
+ * Whether the spaces from `from` to `to` end a word for the bound: only where the line-breaking
+ * rules pdfkit follows (Unicode's UAX #14) certainly allow a break after them, that is between a
+ * letter, digit or sentence mark and a letter or digit. Elsewhere (before a closing bracket or
+ * dash, after an opening one, between two dashes) spaces can hold words together, so the bound
+ * keeps them together too: fewer places to break can only mean more lines.
+ */
+function spaceBreaks(text: string, from: number, to: number): boolean {
+  if (from === 0 || to >= text.length) return false;
+  return (
+    WORD_CHARACTER.test(text.slice(to, to + 2)) && AFTER_WORD.test(text.slice(Math.max(0, from - 2), from))
+  );
 }
 
 const wordWidthTables = new WeakMap<Doc, Map<string, Map<string, number>>>();
 
 /**
- * The width of a word and its following space in `font` at the current size, remembered per
- * document: a bound measures every word of every block, and asking pdfkit each time re-splits the
- * word and looks up its shaping again. (pdfkit still shapes each word once; its drawing reuses that.)
+ * The width of a word with the spaces or line break after it, in `font` at the current size,
+ * remembered per document: a bound measures every word of every block, and asking pdfkit each time
+ * re-splits the word and looks up its shaping again. (pdfkit still shapes each word once; its drawing reuses that.)
  */
 function wordWidths(doc: Doc, font: string): (word: string) => number {
   let tables = wordWidthTables.get(doc);
@@ -158,7 +192,7 @@ function wordWidths(doc: Doc, font: string): (word: string) => number {
   return (word) => {
     let wide = widths.get(word);
     if (wide === undefined) {
-      wide = doc.widthOfString(`${word} `);
+      wide = doc.widthOfString(word);
       widths.set(word, wide);
     }
     return wide;
