@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Excerpt, ExcerptColor, ExcerptDetail, ExcerptFilter, ExcerptSort } from '../../shared/dto';
+import { prepared } from './statements';
 
 type ExcerptRow = {
   id: string;
@@ -154,7 +155,7 @@ export function listCarriedFromOfDocument(db: Database.Database, documentId: str
 }
 
 export function getExcerpt(db: Database.Database, excerptId: string): Excerpt | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM excerpts WHERE id = ?`).get(excerptId) as
+  const row = prepared(db, `SELECT ${COLUMNS} FROM excerpts WHERE id = ?`).get(excerptId) as
     ExcerptRow | undefined;
   return row === undefined ? undefined : toExcerpt(row);
 }
