@@ -164,9 +164,21 @@ const AFTER_WORD = /[\p{L}\p{N}.,;:!?]$/u;
  */
 function spaceBreaks(text: string, from: number, to: number): boolean {
   if (from === 0 || to >= text.length) return false;
-  return (
-    WORD_CHARACTER.test(text.slice(to, to + 2)) && AFTER_WORD.test(text.slice(Math.max(0, from - 2), from))
-  );
+  const next = text.charCodeAt(to);
+  const before = text.charCodeAt(from - 1);
+  // ASCII answers without slicing (most words); anything else asks the Unicode classes.
+  const nextIsWord = next < 0x80 ? isAsciiWord(next) : WORD_CHARACTER.test(text.slice(to, to + 2));
+  if (!nextIsWord) return false;
+  return before < 0x80
+    ? isAsciiWord(before) || SENTENCE_MARKS.includes(before)
+    : AFTER_WORD.test(text.slice(Math.max(0, from - 2), from));
+}
+
+/** . , ; : ! ? */
+const SENTENCE_MARKS = [0x2e, 0x2c, 0x3b, 0x3a, 0x21, 0x3f];
+
+function isAsciiWord(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 const wordWidthTables = new WeakMap<Doc, Map<string, Map<string, number>>>();
