@@ -342,3 +342,38 @@ describe('a damaged library', () => {
     expect(again.code).toBe('invalid-input');
   });
 });
+
+describe('warming the search path', () => {
+  const warmed = (library: Library) =>
+    library
+      .core()
+      ?.db.prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE name = 'document_page_fts'")
+      .pluck()
+      .get() === 1;
+  const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('warms as soon as the library opens when the window has not asked for anything yet', async () => {
+    const dataDir = folder();
+    const first = await open(dataDir);
+    await fill(first);
+    await first.close();
+
+    const library = await open(dataDir);
+    await tick(50);
+    expect(warmed(library)).toBe(true);
+  });
+
+  it('waits for a quiet moment when the window is already asking', async () => {
+    const dataDir = folder();
+    const first = await open(dataDir);
+    await fill(first);
+    await first.close();
+
+    const library = await open(dataDir);
+    await library.handlers.listDocuments({});
+    await tick(50);
+    expect(warmed(library)).toBe(false);
+    await tick(700);
+    expect(warmed(library)).toBe(true);
+  });
+});

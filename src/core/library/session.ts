@@ -46,7 +46,10 @@ export type LibraryOptions = Readonly<{
 export const DEFAULT_START_CHECK_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export const DEFAULT_BACKUP_INTERVAL_MS = 6 * 60 * 60 * 1000;
-/** The search path is warmed once the API has been quiet this long after the library opens. */
+/**
+ * The search path is warmed as soon as the library opens when no API call has come yet, else once
+ * the API has been quiet this long.
+ */
 const WARM_SEARCH_AFTER_QUIET_MS = 500;
 
 /** One host's library: the API table it answers with, whatever state the library file is in. */
@@ -144,7 +147,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
   let backupInProgress: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let warmTimer: NodeJS.Timeout | undefined;
-  let lastCallAt = 0;
+  let lastCallAt: number | null = null;
   let searched = false;
   let closed = false;
 
@@ -158,14 +161,15 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
     return run;
   };
 
-  // One search in the background readies the search path (see warmSearch), once the window's
-  // start-up requests are answered: it waits until no API call came for a moment, and is left out
-  // when the analyst searched first.
-  const warmSearchWhenQuiet = (opened: Core) => {
+  // One search in the background readies the search path (see warmSearch). A library opened before
+  // the window asks for anything (the app's start: the window is still loading) is warmed at once,
+  // in that idle time; otherwise the warm-up waits until the window's requests are answered and no
+  // API call came for a moment. It is left out when the analyst searched first.
+  const warmSearchWhenQuiet = (opened: Core, delayMs = WARM_SEARCH_AFTER_QUIET_MS) => {
     clearTimeout(warmTimer);
     warmTimer = setTimeout(() => {
       if (closed || core !== opened || searched) return;
-      if (performance.now() - lastCallAt < WARM_SEARCH_AFTER_QUIET_MS) {
+      if (lastCallAt !== null && performance.now() - lastCallAt < WARM_SEARCH_AFTER_QUIET_MS) {
         warmSearchWhenQuiet(opened);
         return;
       }
@@ -174,7 +178,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
       } catch {
         // Only a head start: the analyst's own first search reports any problem.
       }
-    }, WARM_SEARCH_AFTER_QUIET_MS);
+    }, delayMs);
     warmTimer.unref();
   };
 
@@ -183,7 +187,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
     try {
       core = createCore(ports);
       damaged = null;
-      warmSearchWhenQuiet(core);
+      warmSearchWhenQuiet(core, lastCallAt === null ? 0 : WARM_SEARCH_AFTER_QUIET_MS);
     } catch (error) {
       core = null;
       const problem = error instanceof Error ? error.message : String(error);

@@ -70,14 +70,15 @@ function filterClauses(
   }
   if (filters.tag !== undefined) {
     params.tag = filters.tag;
-    // The tag's excerpts are gathered once (an IN list), not looked up again for every match.
+    // The tag's excerpts are gathered once (an IN list), not looked up again for every match; their
+    // documents are read from the narrow excerpt_search rows.
     sql.push(
       excerptAlias === null
         ? // The unary + keeps SQLite from driving the search from this list (FTS5 would then be
           // asked row by row).
-          `+s.document_id IN (SELECT te.document_id FROM tags t JOIN excerpt_tags et ON et.tag_id = t.id
-                               JOIN excerpts te ON te.id = et.excerpt_id WHERE t.name = @tag)`
-        : `${driving === 'tag' ? '' : '+'}${excerptAlias}.id IN (
+          `+s.key IN (SELECT te.document_key FROM tags t JOIN excerpt_tags et ON et.tag_id = t.id
+                       JOIN excerpt_search te ON te.excerpt_id = et.excerpt_id WHERE t.name = @tag)`
+        : `${driving === 'tag' ? '' : '+'}${excerptAlias}.excerpt_id IN (
              SELECT et.excerpt_id FROM tags t JOIN excerpt_tags et ON et.tag_id = t.id WHERE t.name = @tag)`,
     );
   }
@@ -101,6 +102,8 @@ function documentScope(parsed: ParsedQuery): Scope {
 }
 
 function excerptScope(parsed: ParsedQuery): Scope {
+  // Filters and sorting read the narrow excerpt_search rows (document key, creation time) and the
+  // documents' search facts, never the wide excerpts rows.
   if (parsed.match === null) {
     // Without words, start from what the filters narrow most: the documents of an author or outlet
     // (a scan of the narrow document_search rows, then their excerpts by index), else the excerpts of a
@@ -108,26 +111,24 @@ function excerptScope(parsed: ParsedQuery): Scope {
     // second at 50,000 documents) to keep the few hundred of one author.
     const { author, outlet, tag } = parsed.filters;
     if (author !== undefined || outlet !== undefined) {
-      const filters = filterClauses(parsed.filters, 'e', 'documents');
+      const filters = filterClauses(parsed.filters, 'xs', 'documents');
       return {
-        from: `document_search s CROSS JOIN excerpts e ON e.document_id = s.document_id
-               CROSS JOIN excerpt_search xs ON xs.excerpt_id = e.id`,
+        from: 'document_search s CROSS JOIN excerpt_search xs ON xs.document_key = s.key',
         where: ['1', ...filters.sql].join(' AND '),
         params: filters.params,
       };
     }
-    const filters = filterClauses(parsed.filters, 'e', tag === undefined ? 'any' : 'tag');
+    const filters = filterClauses(parsed.filters, 'xs', tag === undefined ? 'any' : 'tag');
     return {
-      from: `excerpts e JOIN excerpt_search xs ON xs.excerpt_id = e.id
-             JOIN document_search s ON s.document_id = e.document_id`,
+      from: 'excerpt_search xs JOIN document_search s ON s.key = xs.document_key',
       where: ['1', ...filters.sql].join(' AND '),
       params: filters.params,
     };
   }
-  const filters = filterClauses(parsed.filters, 'e');
+  const filters = filterClauses(parsed.filters, 'xs');
   return {
     from: `excerpt_fts JOIN excerpt_search xs ON xs.key = excerpt_fts.rowid
-           JOIN excerpts e ON e.id = xs.excerpt_id JOIN document_search s ON s.document_id = e.document_id`,
+           JOIN document_search s ON s.key = xs.document_key`,
     where: ['excerpt_fts MATCH @match', ...filters.sql].join(' AND '),
     params: { ...filters.params, match: parsed.match },
   };
@@ -354,8 +355,8 @@ function rankExcerpts(
   const rows = prepared(
     db,
     `SELECT key, score, id, count(*) OVER () AS total
-       FROM (SELECT xs.key AS key, ${score} AS score, e.id AS id, s.published AS published,
-                    e.created_at AS created_at
+       FROM (SELECT xs.key AS key, ${score} AS score, xs.excerpt_id AS id, s.published AS published,
+                    xs.created_at AS created_at
                FROM ${scope.from} WHERE ${scope.where})
       ORDER BY ${order} LIMIT @limit OFFSET @offset`,
   ).all({ ...scope.params, limit, offset }) as { key: number; score: number; id: string; total: number }[];
@@ -515,13 +516,13 @@ export function searchFacets(
   const tagRows = prepared(
     db,
     excerptsOnly
-      ? `SELECT t.name AS value, count(DISTINCT e.id) AS count
-           FROM ${scope.from} JOIN excerpt_tags ft ON ft.excerpt_id = e.id JOIN tags t ON t.id = ft.tag_id
+      ? `SELECT t.name AS value, count(DISTINCT xs.excerpt_id) AS count
+           FROM ${scope.from} JOIN excerpt_tags ft ON ft.excerpt_id = xs.excerpt_id JOIN tags t ON t.id = ft.tag_id
           WHERE ${scope.where} GROUP BY t.id ORDER BY count DESC, t.name LIMIT ${FACET_LIMIT}`
       : // Tagged excerpts are far fewer than matching documents: walk them, not the matches.
-        `SELECT t.name AS value, count(DISTINCT fe.document_id) AS count
-           FROM excerpt_tags ft JOIN excerpts fe ON fe.id = ft.excerpt_id JOIN tags t ON t.id = ft.tag_id
-          WHERE fe.document_id IN (SELECT s.document_id FROM ${scope.from} WHERE ${scope.where})
+        `SELECT t.name AS value, count(DISTINCT fe.document_key) AS count
+           FROM excerpt_tags ft JOIN excerpt_search fe ON fe.excerpt_id = ft.excerpt_id JOIN tags t ON t.id = ft.tag_id
+          WHERE fe.document_key IN (SELECT s.key FROM ${scope.from} WHERE ${scope.where})
           GROUP BY t.id ORDER BY count DESC, t.name LIMIT ${FACET_LIMIT}`,
   ).all(scope.params) as FacetCount[];
   return {

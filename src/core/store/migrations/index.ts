@@ -6,6 +6,7 @@ import { migration004 } from './004-search-index';
 import { migration005 } from './005-composer';
 import { migration006 } from './006-print-settings';
 import { migration007 } from './007-document-terms';
+import { migration008 } from './008-excerpt-search-facts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
