@@ -218,6 +218,49 @@ describe('search', () => {
     ]);
   });
 
+  it('orders excerpts tied on every sort key by when they were made, so pages neither repeat nor skip one', async () => {
+    const sameInstant = createTempCore({ now: () => new Date(Date.UTC(2026, 10, 27, 12, 0, 0)) });
+    try {
+      const outcome = await sameInstant.handlers.importFileBytes({
+        name: 'tied.md',
+        dataBase64: Buffer.from(
+          '# Tied\n\n' + Array.from({ length: 6 }, (_, i) => `Paragraph ${i} on grain.`).join('\n\n'),
+        ).toString('base64'),
+      });
+      const documentId = outcome.documentId ?? '';
+      const document = await sameInstant.handlers.getDocument({ documentId });
+      const made: string[] = [];
+      for (const block of document.blocks.filter((b) => b.kind === 'paragraph')) {
+        made.push(
+          (await sameInstant.handlers.createExcerpt({ documentId, start: block.start, end: block.end })).id,
+        );
+      }
+      await Promise.all(
+        made.map((excerptId) => sameInstant.handlers.updateExcerpt({ excerptId, note: '', tags: ['tied'] })),
+      );
+      for (const [query, sort] of [
+        ['in:excerpts tag:tied', 'relevance'],
+        ['in:excerpts tag:tied', 'date'],
+        ['grain in:excerpts', 'date'],
+        ['grain in:excerpts tag:tied', 'relevance'],
+      ] as const) {
+        const whole = (await sameInstant.handlers.search({ query, sort, limit: 20 })).excerpts.map(
+          (hit) => hit.excerptId,
+        );
+        // Equal in every sort key but the last: in the order they were made.
+        expect(whole, `${query} (${sort})`).toEqual(made);
+        const paged: string[] = [];
+        for (let offset = 0; offset < made.length; offset += 1) {
+          const page = await sameInstant.handlers.search({ query, sort, limit: 1, offset });
+          paged.push(...page.excerpts.map((hit) => hit.excerptId));
+        }
+        expect(paged, `${query} (${sort})`).toEqual(whole);
+      }
+    } finally {
+      sameInstant.dispose();
+    }
+  });
+
   it('pages through documents', async () => {
     const first = await core.handlers.search({ query: 'grain', limit: 1 });
     const second = await core.handlers.search({ query: 'grain', limit: 1, offset: 1 });

@@ -350,8 +350,8 @@ function rankExcerpts(
   const score = parsed.match === null ? '0.0' : EXCERPT_WEIGHTS;
   const order =
     sort === 'date' || parsed.match === null
-      ? 'published IS NULL, published DESC, score, created_at DESC'
-      : 'score, created_at DESC';
+      ? 'published IS NULL, published DESC, score, created_at DESC, key'
+      : 'score, created_at DESC, key';
   const rows = prepared(
     db,
     `SELECT key, score, id, count(*) OVER () AS total
