@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import { importBytes, sha256Hex } from '../corpus/import';
 import { createTempCore, tempDir, type TempCore } from '../testing/temp-core';
@@ -14,16 +14,9 @@ import {
 } from './bundle-format';
 import { paragraphBlocks } from './bundle-import';
 import { countRows, decorateExcerpt, makeExcerpts, seededCore } from './testing';
+import { disposeAfterEachTest } from '../testing/dispose';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
-
-function track<T extends { dispose: () => void }>(value: T): T {
-  cleanups.push(value.dispose);
-  return value;
-}
+const track = disposeAfterEachTest();
 
 /** A sender's library with a decorated collection of excerpts from several documents. */
 async function sender(folder: string, revealed: string[] = []) {

@@ -1,18 +1,11 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeExcerpts, seededCore } from '../collections/testing';
 import { createTempCore, tempDir, type TempCore } from '../testing/temp-core';
+import { disposeAfterEachTest } from '../testing/dispose';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
-
-function track<T extends { dispose: () => void }>(value: T): T {
-  cleanups.push(value.dispose);
-  return value;
-}
+const track = disposeAfterEachTest();
 
 /**
  * Excerpts whose excerpt_search row is missing or disagrees with the excerpt (its document's search

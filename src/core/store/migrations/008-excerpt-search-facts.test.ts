@@ -1,24 +1,11 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
-import { migration001 } from './001-initial';
-import { migration002 } from './002-import-provenance';
-import { migration003 } from './003-excerpt-metadata-history';
-import { migration004 } from './004-search-index';
-import { migration005 } from './005-composer';
-import { migration006 } from './006-print-settings';
-import { migration007 } from './007-document-terms';
 import { migration008 } from './008-excerpt-search-facts';
+import { MIGRATIONS } from './index';
 
-const BEFORE = [
-  migration001,
-  migration002,
-  migration003,
-  migration004,
-  migration005,
-  migration006,
-  migration007,
-];
+/** Every migration before this one. */
+const BEFORE = MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration008));
 
 function addDocument(db: Database.Database, id: string): void {
   db.prepare(
