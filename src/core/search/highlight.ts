@@ -43,13 +43,40 @@ function ensurePageTables(db: Database.Database): void {
   pageTablesReady.add(db);
 }
 
-function inPageTable<T>(db: Database.Database, table: string, fill: () => void, read: () => T): T {
+/** One temp index: how a page's rows are indexed, and how they are read back with the words marked. */
+type PageIndex = Readonly<{ table: string; fill: string; read: string }>;
+
+const DOCUMENT_PAGE: PageIndex = {
+  table: 'document_page_fts',
+  fill: `INSERT INTO temp.document_page_fts (rowid, title, headings, body)
+         SELECT key, title, headings, body FROM temp.document_page_content
+          WHERE key IN (SELECT value FROM json_each(?))`,
+  read: `SELECT rowid AS key,
+                highlight(document_page_fts, 0, char(1), char(2)) AS title,
+                highlight(document_page_fts, 2, char(1), char(2)) AS body
+           FROM temp.document_page_fts WHERE document_page_fts MATCH ?`,
+};
+
+const EXCERPT_PAGE: PageIndex = {
+  table: 'excerpt_page_fts',
+  fill: `INSERT INTO temp.excerpt_page_fts (rowid, quote, note, tags)
+         SELECT key, quote, note, tags FROM temp.excerpt_page_content
+          WHERE key IN (SELECT value FROM json_each(?))`,
+  read: `SELECT rowid AS key,
+                highlight(excerpt_page_fts, 0, char(1), char(2)) AS quote,
+                highlight(excerpt_page_fts, 1, char(1), char(2)) AS note
+           FROM temp.excerpt_page_fts WHERE excerpt_page_fts MATCH ?`,
+};
+
+/** Indexes the rows `keys` in `page`, reads them back with the words of `match` marked, and clears it. */
+function markPage<T>(db: Database.Database, page: PageIndex, match: string, keys: readonly number[]): T[] {
+  if (keys.length === 0) return [];
   ensurePageTables(db);
   try {
-    fill();
-    return read();
+    prepared(db, page.fill).run(JSON.stringify(keys));
+    return prepared(db, page.read).all(match) as T[];
   } finally {
-    prepared(db, `INSERT INTO temp.${table} (${table}) VALUES ('delete-all')`).run();
+    prepared(db, `INSERT INTO temp.${page.table} (${page.table}) VALUES ('delete-all')`).run();
   }
 }
 
@@ -59,26 +86,7 @@ export function highlightDocuments(
   match: string,
   keys: readonly number[],
 ): HighlightedDocument[] {
-  if (keys.length === 0) return [];
-  return inPageTable(
-    db,
-    'document_page_fts',
-    () =>
-      prepared(
-        db,
-        `INSERT INTO temp.document_page_fts (rowid, title, headings, body)
-         SELECT key, title, headings, body FROM temp.document_page_content
-          WHERE key IN (SELECT value FROM json_each(?))`,
-      ).run(JSON.stringify(keys)),
-    () =>
-      prepared(
-        db,
-        `SELECT rowid AS key,
-                highlight(document_page_fts, 0, char(1), char(2)) AS title,
-                highlight(document_page_fts, 2, char(1), char(2)) AS body
-           FROM temp.document_page_fts WHERE document_page_fts MATCH ?`,
-      ).all(match) as HighlightedDocument[],
-  );
+  return markPage<HighlightedDocument>(db, DOCUMENT_PAGE, match, keys);
 }
 
 /** Quote and note of the excerpts `keys` (keys into excerpt_search) with the words of `match` marked. */
@@ -87,24 +95,5 @@ export function highlightExcerpts(
   match: string,
   keys: readonly number[],
 ): HighlightedExcerpt[] {
-  if (keys.length === 0) return [];
-  return inPageTable(
-    db,
-    'excerpt_page_fts',
-    () =>
-      prepared(
-        db,
-        `INSERT INTO temp.excerpt_page_fts (rowid, quote, note, tags)
-         SELECT key, quote, note, tags FROM temp.excerpt_page_content
-          WHERE key IN (SELECT value FROM json_each(?))`,
-      ).run(JSON.stringify(keys)),
-    () =>
-      prepared(
-        db,
-        `SELECT rowid AS key,
-                highlight(excerpt_page_fts, 0, char(1), char(2)) AS quote,
-                highlight(excerpt_page_fts, 1, char(1), char(2)) AS note
-           FROM temp.excerpt_page_fts WHERE excerpt_page_fts MATCH ?`,
-      ).all(match) as HighlightedExcerpt[],
-  );
+  return markPage<HighlightedExcerpt>(db, EXCERPT_PAGE, match, keys);
 }
