@@ -111,20 +111,26 @@ export function flowHeightBound(
 ): number {
   if (containsRtl(text)) return flowHeight(doc, text, font, options);
   doc.font(font);
-  const lineHeight = doc.currentLineHeight(true);
-  const widthOf = wordWidths(doc, font);
-  const width = options.width - 1;
-  // One pass over the text, adding up words: a word ends where pdfkit may break the line after
-  // spaces (see spaceBreaks), and at a line break, which also starts a new line.
+  const lines = greedyLines(text, options.width - 1, wordWidths(doc, font));
+  if (lines === null) return flowHeight(doc, text, font, options);
+  return lines * (doc.currentLineHeight(true) + (options.lineGap ?? 0));
+}
+
+/**
+ * The lines a greedy wrap of `text` into `width` takes: a word ends where pdfkit may break the line
+ * after spaces (see spaceBreaks), and at a line break, which also starts a new line. Each word is
+ * measured as pdfkit measures it, with the spaces or line break that end it. Null when a word is
+ * wider than the line: pdfkit cuts it letter by letter from wherever the line has got to, and how
+ * many lines that takes depends on the letters.
+ */
+function greedyLines(text: string, width: number, widthOf: (word: string) => number): number | null {
   let lines = 1;
   let used = 0;
   let start = 0;
+  /** Adds the word from `start` to `end`; false when it is wider than the line. */
   const addWord = (end: number): boolean => {
-    // Measured as pdfkit measures it: with the spaces or line break that end it.
     const wide = widthOf(text.slice(start, end));
     start = end;
-    // pdfkit cuts a word wider than the line letter by letter, from wherever the line has got
-    // to; how many lines that takes depends on the letters, so such text is measured exactly.
     if (wide > width) return false;
     if (used > 0 && used + wide > width) {
       lines += 1;
@@ -136,18 +142,18 @@ export function flowHeightBound(
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (code === NEWLINE) {
-      if (!addWord(index + 1)) return flowHeight(doc, text, font, options);
+      if (!addWord(index + 1)) return null;
       lines += 1;
       used = 0;
     } else if (code === SPACE) {
       let end = index + 1;
       while (text.charCodeAt(end) === SPACE) end += 1;
-      if (spaceBreaks(text, index, end) && !addWord(end)) return flowHeight(doc, text, font, options);
+      if (spaceBreaks(text, index, end) && !addWord(end)) return null;
       index = end - 1;
     }
   }
-  if (start < text.length && !addWord(text.length)) return flowHeight(doc, text, font, options);
-  return lines * (lineHeight + (options.lineGap ?? 0));
+  if (start < text.length && !addWord(text.length)) return null;
+  return lines;
 }
 
 const SPACE = 0x20;
