@@ -48,16 +48,30 @@ const test = base.extend<{ dataDir: string; open: (host: E2eHost) => Promise<Pag
 
 const DOCUMENT = 'Red Sea War-Risk Premiums Refuse to Fall';
 
+/**
+ * Runs the app once on `dataDir` (a first run imports the sample corpus), does `work`, and closes
+ * it, leaving a library for the journey to damage or replace; returns the export folder.
+ */
+async function runOnce(dataDir: string, work: (host: E2eHost) => Promise<unknown> = () => Promise.resolve()) {
+  const exportDir = join(dataDir, 'exports');
+  const host = await startE2eHost({ dataDir, exportDir });
+  try {
+    await work(host);
+  } finally {
+    await host.close();
+  }
+  return exportDir;
+}
+
 test('a damaged library opens on the recovery screen, and the newest good backup brings the work back', async ({
   dataDir,
   open,
 }) => {
-  const exportDir = join(dataDir, 'exports');
   // A library with the sample corpus and a briefing, backed up, then closed.
-  const first = await startE2eHost({ dataDir, exportDir });
-  await first.handlers.createBriefing({ title: 'Red Sea shipping note' });
-  await first.library.backupNow('scheduled');
-  await first.close();
+  const exportDir = await runOnce(dataDir, async (first) => {
+    await first.handlers.createBriefing({ title: 'Red Sea shipping note' });
+    await first.library.backupNow('scheduled');
+  });
 
   // The file is damaged while the app is closed (a disk fault, a bad sync).
   const file = join(dataDir, DATABASE_FILE_NAME);
@@ -102,9 +116,7 @@ test('a library from a newer version opens read-only with a banner, and changes 
   dataDir,
   open,
 }) => {
-  const exportDir = join(dataDir, 'exports');
-  const first = await startE2eHost({ dataDir, exportDir });
-  await first.close();
+  const exportDir = await runOnce(dataDir);
   const db = new Database(join(dataDir, DATABASE_FILE_NAME));
   db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
   db.close();
@@ -129,9 +141,7 @@ test('damage found by the check of a large library, after it opened, sends the w
   dataDir,
   open,
 }) => {
-  const exportDir = join(dataDir, 'exports');
-  const first = await startE2eHost({ dataDir, exportDir });
-  await first.close();
+  const exportDir = await runOnce(dataDir);
   // Two indexes the window does not read on its way in are damaged: the library still opens.
   const file = join(dataDir, DATABASE_FILE_NAME);
   const db = new Database(file);
