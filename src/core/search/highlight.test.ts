@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../store/open';
 import { createTempCore, type TempCore } from '../testing/temp-core';
-import { highlightDocuments, highlightExcerpts } from './highlight';
+import { highlightDocuments, highlightExcerpts, matchesPrefix } from './highlight';
 import { parseQuery } from './query';
 
 let core: TempCore;
@@ -117,5 +117,18 @@ describe('highlights of a page of results', () => {
     } finally {
       readOnly.close();
     }
+  });
+});
+
+describe('matchesPrefix', () => {
+  it('finds a * outside the quotes of the MATCH expressions parseQuery writes', () => {
+    expect(matchesPrefix(parseQuery('grain').match ?? '')).toBe(false);
+    expect(matchesPrefix(parseQuery('"red sea" -grain OR ports').match ?? '')).toBe(false);
+    expect(matchesPrefix(parseQuery('grain', { typeahead: true }).match ?? '')).toBe(true);
+    expect(matchesPrefix(parseQuery('insura* ports').match ?? '')).toBe(true);
+    expect(matchesPrefix(parseQuery('ports -ship*').match ?? '')).toBe(true);
+    // A star and a doubled quote inside a phrase are text, not a prefix.
+    expect(matchesPrefix('"a "" * b"')).toBe(false);
+    expect(matchesPrefix('"a "" b" *')).toBe(true);
   });
 });
