@@ -13,6 +13,7 @@ export default defineConfig({
           'parse-worker': resolve(__dirname, 'src/core/corpus/parse-worker.ts'),
           'layout-worker': resolve(__dirname, 'src/core/export/layout-worker.ts'),
           'check-worker': resolve(__dirname, 'src/core/store/check-worker.ts'),
+          'search-worker': resolve(__dirname, 'src/core/search/search-worker.ts'),
         },
       },
     },

@@ -10,6 +10,7 @@ import type { BriefingApi } from '../../src/shared/api';
 import { sourceParserWorker } from '../../src/core/corpus/source-worker';
 import { sourceLayoutWorker } from '../../src/core/export/source-worker';
 import { sourceCheckWorker } from '../../src/core/store/file-check';
+import { sourceSearchWorker } from '../../src/core/search/search-thread';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { API_METHODS } from '../../src/shared/methods';
 import { RENDERER_MIME_TYPES as MIME } from '../../src/shared/mime';
@@ -65,6 +66,7 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
       parserWorker: sourceParserWorker(),
       layoutWorker: sourceLayoutWorker(),
       checkWorker: sourceCheckWorker(),
+      searchWorker: sourceSearchWorker(),
     },
     options.library ?? { scheduledBackups: false },
   );

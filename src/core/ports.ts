@@ -32,6 +32,11 @@ export type CorePorts = Readonly<{
    * checks read every page); without it, checks run on the calling thread.
    */
   checkWorker?: WorkerSpec | undefined;
+  /**
+   * How to start the search thread, a second reader that ranks a search's excerpts while this
+   * thread ranks its documents; without it, both halves run on the calling thread.
+   */
+  searchWorker?: WorkerSpec | undefined;
   /** Path to a better-sqlite3 binary built for the host's ABI (Electron), if not the default. */
   nativeBinding?: string | undefined;
   /** Called inside the migration transaction after each schema step (progress; the crash harness). */

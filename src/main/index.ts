@@ -84,6 +84,7 @@ async function start(): Promise<void> {
       layoutWorker: { filename: join(__dirname, 'layout-worker.js') },
       // A large library opens at once and gets its quick check on this thread.
       checkWorker: { filename: join(__dirname, 'check-worker.js') },
+      searchWorker: { filename: join(__dirname, 'search-worker.js') },
       chooseOpenPaths: async ({ folders }) => {
         const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
         const options: Electron.OpenDialogOptions = {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BriefingApi } from '../../shared/api';
 import { briefingHandlers } from '../briefing/handlers';
 import { corpusHandlers } from '../corpus/handlers';
@@ -13,6 +13,7 @@ import { LayoutThread } from '../export/layout-thread';
 import { IN_PROCESS_LAYOUT, type PdfLayout } from '../export/service';
 import type { ExportProgress } from '../../shared/dto';
 import { searchHandlers } from '../search/handlers';
+import { SearchThread } from '../search/search-thread';
 import type { CorePorts } from '../ports';
 import { cleanStaleTemporaries } from '../export/atomic-write';
 import { listExportFolders, rememberExportFolder } from '../store/export-folders';
@@ -20,7 +21,7 @@ import { libraryHandlers } from '../library/handlers';
 import { readOnlyHandlers, readOnlyMessage } from '../library/read-only';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../store/migrate';
 import { getVersionRow } from '../store/briefings';
-import { openLibraryStore } from '../store/open';
+import { DATABASE_FILE_NAME, openLibraryStore } from '../store/open';
 
 export type CoreContext = Readonly<{
   db: Database.Database;
@@ -38,6 +39,8 @@ export type CoreContext = Readonly<{
   importBatches: Map<string, readonly string[]>;
   /** Written by a newer version of the app: opened read-only, every change refused. */
   readOnly: boolean;
+  /** Ranks searches' excerpts beside this thread when the host gave a search worker. */
+  searchThread: SearchThread | undefined;
 }>;
 
 export type Core = Readonly<{
@@ -74,6 +77,13 @@ export function createCore(hostPorts: CorePorts): Core {
   };
   const pool = ports.parserWorker === undefined ? undefined : new ParserPool({ worker: ports.parserWorker });
   const layoutThread = ports.layoutWorker === undefined ? undefined : new LayoutThread(ports.layoutWorker);
+  const searchThread =
+    ports.searchWorker === undefined
+      ? undefined
+      : new SearchThread(ports.searchWorker, {
+          file: join(ports.dataDir, DATABASE_FILE_NAME),
+          nativeBinding: ports.nativeBinding,
+        });
   const context: CoreContext = {
     db,
     ports,
@@ -85,6 +95,7 @@ export function createCore(hostPorts: CorePorts): Core {
     exportProgress: { stage: 'idle', pages: 0 },
     importBatches: new Map(),
     readOnly,
+    searchThread,
   };
   const all = rejectingInsteadOfThrowing({
     ...corpusHandlers(context),
@@ -107,6 +118,7 @@ export function createCore(hostPorts: CorePorts): Core {
     close: () => {
       void pool?.close();
       void layoutThread?.close();
+      void searchThread?.close();
       db.close();
     },
   };

@@ -17,7 +17,7 @@ import {
   rotateBackups,
   type RotationPolicy,
 } from '../store/backups';
-import { checkerFor, checkFile } from '../store/file-check';
+import { checkerFor, checkFile, type FileCheck } from '../store/file-check';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../store/migrate';
 import { DATABASE_FILE_NAME } from '../store/open';
 import { copyInAsLibrary, setLibraryAside } from '../store/set-aside';
@@ -41,6 +41,11 @@ export type LibraryOptions = Readonly<{
    * has loaded), so that neither competes with the first paint.
    */
   backgroundWorkAfter?: Promise<unknown>;
+  /**
+   * The background check of a large library starts once the API has been quiet this long, and
+   * gives way to the analyst (see checkWhileQuiet). Default CHECK_AFTER_QUIET_MS.
+   */
+  checkAfterQuietMs?: number;
 }>;
 
 export const DEFAULT_START_CHECK_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -51,6 +56,16 @@ export const DEFAULT_BACKUP_INTERVAL_MS = 6 * 60 * 60 * 1000;
  * the API has been quiet this long.
  */
 const WARM_SEARCH_AFTER_QUIET_MS = 500;
+/**
+ * The quick check of a large library reads the whole file (about 9 s at 50,000 documents) and, even
+ * at the lowest priority, doubled the time of searches made meanwhile on a two-core machine. It
+ * waits until no API call has come for this long.
+ */
+export const CHECK_AFTER_QUIET_MS = 2000;
+/** A check under way is stopped by an API call, and started again at the next quiet moment, this often at most. */
+export const CHECK_GIVES_WAY = 5;
+/** However busy the window, the check starts at the latest this long after it could have started. */
+export const CHECK_WAITS_AT_MOST_MS = 120_000;
 
 /** One host's library: the API table it answers with, whatever state the library file is in. */
 export type Library = Readonly<{
@@ -147,7 +162,9 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
   let backupInProgress: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let warmTimer: NodeJS.Timeout | undefined;
+  /** When the last API call came or was answered, and how many are being answered now. */
   let lastCallAt: number | null = null;
+  let callsUnderway = 0;
   let searched = false;
   let closed = false;
 
@@ -173,6 +190,8 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
         warmSearchWhenQuiet(opened);
         return;
       }
+      // The search thread's connection is readied on that thread at the same time.
+      opened.context.searchThread?.warm().catch(() => undefined);
       try {
         warmSearch(opened.db);
       } catch {
@@ -206,12 +225,45 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
   let backgroundCheck: AbortController | null = null;
   let startCheck: Promise<'passed' | 'damaged' | 'inconclusive' | 'before-open'> =
     Promise.resolve('before-open');
+  let checkGivingWay: AbortController | null = null;
+  const quietFor = async (ms: number, stop: AbortSignal) => {
+    const deadline = performance.now() + CHECK_WAITS_AT_MOST_MS;
+    for (;;) {
+      const now = performance.now();
+      const quietSince = lastCallAt ?? -Infinity;
+      if (stop.aborted || now >= deadline) return;
+      if (callsUnderway === 0 && now - quietSince >= ms) return;
+      const wait = callsUnderway > 0 ? ms : ms - (now - quietSince);
+      await new Promise<void>((resolve) => {
+        setTimeout(resolve, Math.max(1, Math.min(wait, deadline - now))).unref();
+      });
+    }
+  };
+  // The check runs while the window is quiet: an API call stops it (its partial work is lost) and it
+  // starts again at the next quiet moment, at most CHECK_GIVES_WAY times; after that it runs to the end.
+  const checkWhileQuiet = async (stop: AbortSignal): Promise<FileCheck> => {
+    const quietMs = options.checkAfterQuietMs ?? CHECK_AFTER_QUIET_MS;
+    for (let stops = 0; ; stops += 1) {
+      await quietFor(quietMs, stop);
+      const attempt = new AbortController();
+      const stopAttempt = () => attempt.abort();
+      stop.addEventListener('abort', stopAttempt);
+      if (stops < CHECK_GIVES_WAY) checkGivingWay = attempt;
+      try {
+        const check = await checker({ file: libraryFile, kind: 'quick', nativeBinding }, attempt.signal);
+        if (stop.aborted || !attempt.signal.aborted) return check;
+      } finally {
+        stop.removeEventListener('abort', stopAttempt);
+        if (checkGivingWay === attempt) checkGivingWay = null;
+      }
+    }
+  };
   const checkInBackground = () => {
     const controller = new AbortController();
     backgroundCheck = controller;
     const after = options.backgroundWorkAfter ?? Promise.resolve();
     startCheck = after
-      .then(() => checker({ file: libraryFile, kind: 'quick', nativeBinding }, controller.signal))
+      .then(() => checkWhileQuiet(controller.signal))
       .then(async (check) => {
         if (check.ok) return 'passed';
         if (check.inconclusive === true || controller.signal.aborted) return 'inconclusive';
@@ -347,8 +399,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
   };
   const table = {} as Record<ApiMethod, (input: unknown) => Promise<unknown>>;
   for (const method of API_METHODS) {
-    table[method] = (input) => {
-      lastCallAt = performance.now();
+    const answer = (input: unknown): Promise<unknown> => {
       if (method === 'search') searched = true;
       const mine = own[method];
       if (mine !== undefined) return mine(input);
@@ -360,6 +411,18 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
         current.handlers as unknown as Record<ApiMethod, (value: unknown) => Promise<unknown>>
       )[method];
       return handler(input);
+    };
+    table[method] = (input) => {
+      lastCallAt = performance.now();
+      checkGivingWay?.abort();
+      callsUnderway += 1;
+      const answered = answer(input);
+      const done = () => {
+        callsUnderway -= 1;
+        lastCallAt = performance.now();
+      };
+      answered.then(done, done);
+      return answered;
     };
   }
 

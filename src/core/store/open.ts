@@ -69,10 +69,15 @@ export function openLibraryStore(options: OpenStoreOptions): OpenedLibrary {
     fileMustExist: true,
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
   });
+  readerSettings(db);
+  return { db, readOnly: true };
+}
+
+/** The settings of a read-only connection: no writes, so only waiting, trust and the page cache. */
+export function readerSettings(db: Database.Database): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('trusted_schema = OFF');
   db.pragma('cache_size = -32768');
-  return { db, readOnly: true };
 }
 
 export function applyConnectionSettings(db: Database.Database): void {

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SearchRequest } from '../../shared/dto';
+import { DATABASE_FILE_NAME } from '../store/open';
+import { createTempCore, type TempCore } from '../testing/temp-core';
+import { join } from 'node:path';
+import { SearchThread, sourceSearchWorker } from './search-thread';
+import { search, searchExcerptHits } from './service';
+
+const DOCUMENTS = [
+  '# Black Sea grain corridor\n\n## Insurance\n\nUnderwriters raised war-risk premiums for grain ships; insurers insured the insurance.\n\nThe ministry said exports resumed in March.\n',
+  '# Port security review\n\nNaval patrols escorted ships; grain was mentioned once.\n\nCustoms officers inspected containers at the port of Odesa.\n',
+  '# Энергетика и сети\n\nМинистерство сообщило о новых поставках электроэнергии.\n\nالطاقة والكهرباء في 2024 مع شبكة Interconnector جديدة.\n',
+];
+
+const REQUESTS: SearchRequest[] = [
+  { query: 'grain' },
+  { query: 'grain', typeahead: true },
+  { query: 'ins', typeahead: true },
+  { query: '"war risk" OR customs' },
+  { query: 'grain -customs' },
+  { query: 'tag:shipping grain' },
+  { query: 'author:Marchetti grain' },
+  { query: 'after:2025-01-01 grain' },
+  { query: 'grain', sort: 'date' },
+  { query: 'grain', offset: 1, limit: 1 },
+  { query: 'in:excerpts grain' },
+  { query: 'in:documents grain' },
+  { query: 'tag:shipping' },
+  { query: '   ' },
+  { query: 'nothingmatchesthis' },
+];
+
+let core: TempCore;
+
+beforeAll(async () => {
+  core = createTempCore({ searchWorker: sourceSearchWorker() });
+  for (const [index, markdown] of DOCUMENTS.entries()) {
+    const outcome = await core.handlers.importFileBytes({
+      name: `doc-${index}.md`,
+      dataBase64: Buffer.from(markdown).toString('base64'),
+    });
+    if (outcome.documentId === null) throw new Error(outcome.error ?? 'import failed');
+    const document = await core.handlers.getDocument({ documentId: outcome.documentId });
+    if (index === 0) {
+      await core.handlers.updateDocumentMetadata({
+        documentId: document.id,
+        title: document.title,
+        author: 'Helena Marchetti',
+        outlet: 'Meridian Review',
+        publishedAt: '2025-03-02',
+        url: null,
+        language: null,
+      });
+    }
+    const excerpt = await core.handlers.createExcerpt({
+      documentId: document.id,
+      start: 0,
+      end: Math.min(document.text.length, 120),
+    });
+    await core.handlers.updateExcerpt({
+      excerptId: excerpt.id,
+      note: `Insurers and grain, note ${index}`,
+      tags: index < 2 ? ['shipping'] : [],
+    });
+  }
+});
+
+afterAll(() => core.dispose());
+
+/** A thread whose worker runs `code` instead of the search worker. */
+function threadRunning(code: string): SearchThread {
+  return new SearchThread({ eval: true, filename: code }, { file: join(core.dataDir, DATABASE_FILE_NAME) });
+}
+
+describe('the search thread', () => {
+  it('answers the excerpts half from its own connection, the same as this thread', async () => {
+    const thread = core.context.searchThread;
+    expect(thread).toBeDefined();
+    await thread?.warm();
+    for (const request of REQUESTS) {
+      expect(await thread?.excerpts(request), request.query).toEqual(searchExcerptHits(core.db, request));
+    }
+  });
+
+  it('makes the search API answer exactly what search() answers on this thread', async () => {
+    const thread = core.context.searchThread;
+    if (thread === undefined) throw new Error('no search thread');
+    const asked = vi.spyOn(thread, 'excerpts');
+    for (const request of REQUESTS) {
+      expect(await core.handlers.search(request), request.query).toEqual(search(core.db, request));
+    }
+    // Asked for every request with both halves (something to search, no in:), and for no other.
+    expect(asked.mock.calls.map(([request]) => request.query)).toEqual(
+      REQUESTS.filter(({ query }) => query.trim() !== '' && !query.includes('in:')).map(({ query }) => query),
+    );
+    asked.mockRestore();
+    expect((await core.handlers.search({ query: 'grain' })).excerptTotal).toBeGreaterThan(0);
+  });
+
+  it('sees what this thread has committed', async () => {
+    const before = await core.handlers.search({ query: 'patrols' });
+    const [document] = await core.handlers.listDocuments({});
+    if (document === undefined) throw new Error('no documents');
+    const excerpt = await core.handlers.createExcerpt({ documentId: document.id, start: 0, end: 20 });
+    await core.handlers.updateExcerpt({ excerptId: excerpt.id, note: 'patrols escorted the convoy' });
+    const after = await core.handlers.search({ query: 'patrols' });
+    expect(after.excerptTotal).toBe(before.excerptTotal + 1);
+    expect(after.excerpts.map((hit) => hit.excerptId)).toContain(excerpt.id);
+  });
+
+  it('rejects a job when its worker dies, and starts a new worker for the next', async () => {
+    const thread = threadRunning(
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.on('message', (job) => job.kind === 'warm' ? process.exit(3) : parentPort.postMessage({ id: job.id, ok: false, message: 'no library here' }));`,
+    );
+    try {
+      await expect(thread.warm()).rejects.toThrow(/stopped/u);
+      await expect(thread.excerpts({ query: 'grain' })).rejects.toThrow('no library here');
+    } finally {
+      await thread.close();
+    }
+    await expect(thread.excerpts({ query: 'grain' })).rejects.toThrow(/closing/u);
+  });
+
+  it('rejects what is waiting when it closes', async () => {
+    const thread = threadRunning(`require('node:worker_threads').parentPort.on('message', () => undefined);`);
+    const waiting = expect(thread.excerpts({ query: 'grain' })).rejects.toThrow(/closing/u);
+    await thread.close();
+    await waiting;
+  });
+
+  it('leaves the search API answering on this thread when the thread fails', async () => {
+    const broken = createTempCore({
+      searchWorker: { eval: true, filename: `throw new Error('the search thread could not start')` },
+    });
+    try {
+      await broken.handlers.importFileBytes({
+        name: 'grain.md',
+        dataBase64: Buffer.from(DOCUMENTS[0] ?? '').toString('base64'),
+      });
+      for (const request of REQUESTS) {
+        expect(await broken.handlers.search(request), request.query).toEqual(search(broken.db, request));
+      }
+    } finally {
+      broken.dispose();
+    }
+  });
+});

@@ -1,0 +1,112 @@
+import { Worker } from 'node:worker_threads';
+import type { SearchRequest } from '../../shared/dto';
+import { sourceWorker, type WorkerSpec } from '../worker-spec';
+import type { ExcerptResults } from './service';
+
+/** What the search thread opens: the library file, read-only, with the host's SQLite binary. */
+export type SearchThreadData = Readonly<{ file: string; nativeBinding?: string | undefined }>;
+
+export type SearchJob =
+  Readonly<{ id: number; kind: 'excerpts'; request: SearchRequest }> | Readonly<{ id: number; kind: 'warm' }>;
+
+export type SearchReply =
+  | Readonly<{ id: number; ok: true; value: ExcerptResults | null }>
+  | Readonly<{ id: number; ok: false; message: string }>;
+
+type Pending = { resolve: (value: ExcerptResults | null) => void; reject: (error: Error) => void };
+
+/**
+ * A second reader of the library on a thread of its own: while the host's thread ranks a search's
+ * documents, this one ranks its excerpts, so a search takes about as long as the slower half
+ * instead of both (each half is mostly SQLite ranking inside FTS5, and the two read different
+ * indexes). It holds its own read-only connection, which sees every change the host's connection
+ * has committed. The thread starts on first use and is started again if it dies; a job it cannot
+ * answer is rejected, and the caller computes that half itself.
+ */
+export class SearchThread {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly spec: WorkerSpec,
+    private readonly data: SearchThreadData,
+  ) {}
+
+  /** The excerpts half of a search (what searchExcerptHits answers), from the thread's connection. */
+  async excerpts(request: SearchRequest): Promise<ExcerptResults> {
+    const value = await this.call({ kind: 'excerpts', request });
+    if (value === null) throw new Error('The search thread answered out of turn.');
+    return value;
+  }
+
+  /** Readies the thread's connection for searching (see warmSearch). */
+  async warm(): Promise<void> {
+    await this.call({ kind: 'warm' });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.failAll('The library is closing.');
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private call(
+    job: { kind: 'excerpts'; request: SearchRequest } | { kind: 'warm' },
+  ): Promise<ExcerptResults | null> {
+    if (this.closed) return Promise.reject(new Error('The library is closing.'));
+    const id = this.nextId;
+    this.nextId += 1;
+    const worker = this.worker ?? this.spawn();
+    return new Promise<ExcerptResults | null>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, ...job } satisfies SearchJob);
+    });
+  }
+
+  private settle(id: number, settle: (pending: Pending) => void): void {
+    const pending = this.pending.get(id);
+    if (pending === undefined) return;
+    this.pending.delete(id);
+    settle(pending);
+    // An idle thread does not keep the host's process alive.
+    if (this.pending.size === 0) this.worker?.unref();
+  }
+
+  private failAll(message: string): void {
+    for (const id of [...this.pending.keys()])
+      this.settle(id, (pending) => pending.reject(new Error(message)));
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.spec.filename, {
+      eval: this.spec.eval === true,
+      execArgv: [...(this.spec.execArgv ?? [])],
+      workerData: this.data,
+    });
+    this.worker = worker;
+    worker.on('message', (reply: SearchReply) => {
+      this.settle(reply.id, (pending) =>
+        reply.ok ? pending.resolve(reply.value) : pending.reject(new Error(reply.message)),
+      );
+    });
+    const fail = (message: string) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      void worker.terminate();
+      this.failAll(message);
+    };
+    worker.on('error', (error) => fail(`The search thread stopped (${error.message}).`));
+    worker.on('exit', () => fail('The search thread stopped.'));
+    return worker;
+  }
+}
+
+/** The search thread for hosts that run from source; the Electron build ships search-worker.js. */
+export function sourceSearchWorker(): WorkerSpec {
+  return sourceWorker(__dirname, 'search-worker.ts');
+}

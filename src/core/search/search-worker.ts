@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { readerSettings } from '../store/open';
+import type { SearchJob, SearchReply, SearchThreadData } from './search-thread';
+import { searchExcerptHits } from './service';
+import { warmSearch } from './warm';
+
+// The search thread (see SearchThread): one read-only connection to the library, opened on the first
+// job, answering one job at a time.
+const data = workerData as SearchThreadData;
+let db: Database.Database | undefined;
+
+function connection(): Database.Database {
+  if (db === undefined) {
+    db = new Database(data.file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(data.nativeBinding === undefined ? {} : { nativeBinding: data.nativeBinding }),
+    });
+    readerSettings(db);
+  }
+  return db;
+}
+
+function answer(job: SearchJob): SearchReply {
+  try {
+    if (job.kind === 'warm') {
+      warmSearch(connection());
+      return { id: job.id, ok: true, value: null };
+    }
+    return { id: job.id, ok: true, value: searchExcerptHits(connection(), job.request) };
+  } catch (error) {
+    return { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+parentPort?.on('message', (job: SearchJob) => parentPort?.postMessage(answer(job)));
