@@ -53,6 +53,13 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
   const rendererRoot = await realpath(options.rendererRoot ?? join(REPO_ROOT, 'out', 'renderer'));
   mkdirSync(options.exportDir, { recursive: true });
+  // As in the app, where they wait for the window to load: the background check of a large library
+  // and a backup due at start wait for the page to be served (and then for a quiet moment).
+  let pageServed = () => undefined as void;
+  const served = new Promise<void>((resolvePage) => {
+    pageServed = resolvePage;
+  });
+  const libraryOptions = options.library ?? { scheduledBackups: false };
   const library = await openLibrary(
     {
       dataDir: options.dataDir,
@@ -68,7 +75,7 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
       checkWorker: sourceCheckWorker(),
       searchWorker: sourceSearchWorker(),
     },
-    options.library ?? { scheduledBackups: false },
+    { backgroundWorkAfter: served, ...libraryOptions },
   );
   const opened = library.core();
   if (options.seed !== false && opened !== null && !opened.context.readOnly) {
@@ -108,6 +115,7 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
     if (url.pathname === BRIDGE_PATH) return send(response, 200, MIME['.js'] ?? '', bridgeScript());
     if (url.pathname === '/' || url.pathname === '/index.html') {
+      pageServed();
       return send(response, 200, MIME['.html'] ?? '', indexHtml);
     }
     const file = await staticFile(rendererRoot, url.pathname);

@@ -17,7 +17,7 @@ import {
   rotateBackups,
   type RotationPolicy,
 } from '../store/backups';
-import { checkerFor, checkFile, type FileCheck } from '../store/file-check';
+import { checkerFor, checkFile } from '../store/file-check';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../store/migrate';
 import { DATABASE_FILE_NAME } from '../store/open';
 import { copyInAsLibrary, setLibraryAside } from '../store/set-aside';
@@ -42,8 +42,8 @@ export type LibraryOptions = Readonly<{
    */
   backgroundWorkAfter?: Promise<unknown>;
   /**
-   * The background check of a large library starts once the API has been quiet this long, and
-   * gives way to the analyst (see checkWhileQuiet). Default CHECK_AFTER_QUIET_MS.
+   * The background check of a large library starts once the API has been quiet this long.
+   * Default CHECK_AFTER_QUIET_MS.
    */
   checkAfterQuietMs?: number;
 }>;
@@ -59,11 +59,10 @@ const WARM_SEARCH_AFTER_QUIET_MS = 500;
 /**
  * The quick check of a large library reads the whole file (about 9 s at 50,000 documents) and, even
  * at the lowest priority, doubled the time of searches made meanwhile on a two-core machine. It
- * waits until no API call has come for this long.
+ * starts once no API call has come for this long. Once started it runs to the end: SQLite's check
+ * is one call that its thread cannot leave before it returns.
  */
 export const CHECK_AFTER_QUIET_MS = 2000;
-/** A check under way is stopped by an API call, and started again at the next quiet moment, this often at most. */
-export const CHECK_GIVES_WAY = 5;
 /** However busy the window, the check starts at the latest this long after it could have started. */
 export const CHECK_WAITS_AT_MOST_MS = 120_000;
 
@@ -225,12 +224,13 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
   let backgroundCheck: AbortController | null = null;
   let startCheck: Promise<'passed' | 'damaged' | 'inconclusive' | 'before-open'> =
     Promise.resolve('before-open');
-  let checkGivingWay: AbortController | null = null;
+  // Waits until the window has made no API call for `ms` (or CHECK_WAITS_AT_MOST_MS have passed).
   const quietFor = async (ms: number, stop: AbortSignal) => {
-    const deadline = performance.now() + CHECK_WAITS_AT_MOST_MS;
+    const waitingSince = performance.now();
+    const deadline = waitingSince + CHECK_WAITS_AT_MOST_MS;
     for (;;) {
       const now = performance.now();
-      const quietSince = lastCallAt ?? -Infinity;
+      const quietSince = lastCallAt ?? waitingSince;
       if (stop.aborted || now >= deadline) return;
       if (callsUnderway === 0 && now - quietSince >= ms) return;
       const wait = callsUnderway > 0 ? ms : ms - (now - quietSince);
@@ -239,31 +239,13 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
       });
     }
   };
-  // The check runs while the window is quiet: an API call stops it (its partial work is lost) and it
-  // starts again at the next quiet moment, at most CHECK_GIVES_WAY times; after that it runs to the end.
-  const checkWhileQuiet = async (stop: AbortSignal): Promise<FileCheck> => {
-    const quietMs = options.checkAfterQuietMs ?? CHECK_AFTER_QUIET_MS;
-    for (let stops = 0; ; stops += 1) {
-      await quietFor(quietMs, stop);
-      const attempt = new AbortController();
-      const stopAttempt = () => attempt.abort();
-      stop.addEventListener('abort', stopAttempt);
-      if (stops < CHECK_GIVES_WAY) checkGivingWay = attempt;
-      try {
-        const check = await checker({ file: libraryFile, kind: 'quick', nativeBinding }, attempt.signal);
-        if (stop.aborted || !attempt.signal.aborted) return check;
-      } finally {
-        stop.removeEventListener('abort', stopAttempt);
-        if (checkGivingWay === attempt) checkGivingWay = null;
-      }
-    }
-  };
   const checkInBackground = () => {
     const controller = new AbortController();
     backgroundCheck = controller;
     const after = options.backgroundWorkAfter ?? Promise.resolve();
     startCheck = after
-      .then(() => checkWhileQuiet(controller.signal))
+      .then(() => quietFor(options.checkAfterQuietMs ?? CHECK_AFTER_QUIET_MS, controller.signal))
+      .then(() => checker({ file: libraryFile, kind: 'quick', nativeBinding }, controller.signal))
       .then(async (check) => {
         if (check.ok) return 'passed';
         if (check.inconclusive === true || controller.signal.aborted) return 'inconclusive';
@@ -414,7 +396,6 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
     };
     table[method] = (input) => {
       lastCallAt = performance.now();
-      checkGivingWay?.abort();
       callsUnderway += 1;
       const answered = answer(input);
       const done = () => {
