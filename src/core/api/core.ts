@@ -13,7 +13,8 @@ import { LayoutThread } from '../export/layout-thread';
 import { IN_PROCESS_LAYOUT, type PdfLayout } from '../export/service';
 import type { ExportProgress } from '../../shared/dto';
 import { searchHandlers } from '../search/handlers';
-import { SearchThread } from '../search/search-thread';
+import { SearchThread, type SearchThreads } from '../search/search-thread';
+import type { WorkerSpec } from '../worker-spec';
 import type { CorePorts } from '../ports';
 import { cleanStaleTemporaries } from '../export/atomic-write';
 import { listExportFolders, rememberExportFolder } from '../store/export-folders';
@@ -39,8 +40,8 @@ export type CoreContext = Readonly<{
   importBatches: Map<string, readonly string[]>;
   /** Written by a newer version of the app: opened read-only, every change refused. */
   readOnly: boolean;
-  /** Ranks searches' excerpts beside this thread when the host gave a search worker. */
-  searchThread: SearchThread | undefined;
+  /** Two search threads, one per half of a search, when the host gave a search worker. */
+  searchThreads: SearchThreads | undefined;
 }>;
 
 export type Core = Readonly<{
@@ -77,13 +78,13 @@ export function createCore(hostPorts: CorePorts): Core {
   };
   const pool = ports.parserWorker === undefined ? undefined : new ParserPool({ worker: ports.parserWorker });
   const layoutThread = ports.layoutWorker === undefined ? undefined : new LayoutThread(ports.layoutWorker);
-  const searchThread =
-    ports.searchWorker === undefined
-      ? undefined
-      : new SearchThread(ports.searchWorker, {
-          file: join(ports.dataDir, DATABASE_FILE_NAME),
-          nativeBinding: ports.nativeBinding,
-        });
+  const searchThread = () =>
+    new SearchThread(ports.searchWorker as WorkerSpec, {
+      file: join(ports.dataDir, DATABASE_FILE_NAME),
+      nativeBinding: ports.nativeBinding,
+    });
+  const searchThreads =
+    ports.searchWorker === undefined ? undefined : { documents: searchThread(), excerpts: searchThread() };
   const context: CoreContext = {
     db,
     ports,
@@ -95,7 +96,7 @@ export function createCore(hostPorts: CorePorts): Core {
     exportProgress: { stage: 'idle', pages: 0 },
     importBatches: new Map(),
     readOnly,
-    searchThread,
+    searchThreads,
   };
   const all = rejectingInsteadOfThrowing({
     ...corpusHandlers(context),
@@ -118,7 +119,8 @@ export function createCore(hostPorts: CorePorts): Core {
     close: () => {
       void pool?.close();
       void layoutThread?.close();
-      void searchThread?.close();
+      void searchThreads?.documents.close();
+      void searchThreads?.excerpts.close();
       db.close();
     },
   };

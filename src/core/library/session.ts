@@ -189,8 +189,13 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
         warmSearchWhenQuiet(opened);
         return;
       }
-      // The search thread's connection is readied on that thread at the same time.
-      opened.context.searchThread?.warm().catch(() => undefined);
+      // Searches run on the search threads when the host has them (their connections are readied
+      // there, at the same time), else on this thread.
+      const threads = opened.context.searchThreads;
+      if (threads !== undefined) {
+        for (const thread of [threads.documents, threads.excerpts]) thread.warm().catch(() => undefined);
+        return;
+      }
       try {
         warmSearch(opened.db);
       } catch {

@@ -1,27 +1,30 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchRequest } from '../../shared/dto';
 import { sourceWorker, type WorkerSpec } from '../worker-spec';
-import type { ExcerptResults } from './service';
+import type { DocumentResults, ExcerptResults } from './service';
 
 /** What the search thread opens: the library file, read-only, with the host's SQLite binary. */
 export type SearchThreadData = Readonly<{ file: string; nativeBinding?: string | undefined }>;
 
-export type SearchJob =
-  Readonly<{ id: number; kind: 'excerpts'; request: SearchRequest }> | Readonly<{ id: number; kind: 'warm' }>;
+type Job = Readonly<{ kind: 'documents' | 'excerpts'; request: SearchRequest }> | Readonly<{ kind: 'warm' }>;
+
+export type SearchJob = Job & Readonly<{ id: number }>;
+
+type Answer = DocumentResults | ExcerptResults | null;
 
 export type SearchReply =
-  | Readonly<{ id: number; ok: true; value: ExcerptResults | null }>
-  | Readonly<{ id: number; ok: false; message: string }>;
+  Readonly<{ id: number; ok: true; value: Answer }> | Readonly<{ id: number; ok: false; message: string }>;
 
-type Pending = { resolve: (value: ExcerptResults | null) => void; reject: (error: Error) => void };
+type Pending = { resolve: (value: Answer) => void; reject: (error: Error) => void };
 
 /**
- * A second reader of the library on a thread of its own: while the host's thread ranks a search's
- * documents, this one ranks its excerpts, so a search takes about as long as the slower half
- * instead of both (each half is mostly SQLite ranking inside FTS5, and the two read different
- * indexes). It holds its own read-only connection, which sees every change the host's connection
- * has committed. The thread starts on first use and is started again if it dies; a job it cannot
- * answer is rejected, and the caller computes that half itself.
+ * A reader of the library on a thread of its own. The host starts two: while one ranks a search's
+ * documents, the other ranks its excerpts, so a search takes about as long as the slower half
+ * instead of both (each half is mostly SQLite ranking inside FTS5, over different indexes), and the
+ * host's own thread stays free for the window's other calls (a search no longer waits behind
+ * opening a long briefing, nor holds one up). Each holds its own read-only connection, which sees
+ * every change the host's connection has committed. A thread starts on first use and is started
+ * again if it dies; a job it cannot answer is rejected, and the caller computes that half itself.
  */
 export class SearchThread {
   private worker: Worker | undefined;
@@ -34,10 +37,19 @@ export class SearchThread {
     private readonly data: SearchThreadData,
   ) {}
 
+  /** The documents half of a search (what searchDocuments answers), from the thread's connection. */
+  async documents(request: SearchRequest): Promise<DocumentResults> {
+    const value = await this.call({ kind: 'documents', request });
+    if (value === null || !('documentTotal' in value))
+      throw new Error('The search thread answered out of turn.');
+    return value;
+  }
+
   /** The excerpts half of a search (what searchExcerptHits answers), from the thread's connection. */
   async excerpts(request: SearchRequest): Promise<ExcerptResults> {
     const value = await this.call({ kind: 'excerpts', request });
-    if (value === null) throw new Error('The search thread answered out of turn.');
+    if (value === null || !('excerptTotal' in value))
+      throw new Error('The search thread answered out of turn.');
     return value;
   }
 
@@ -54,14 +66,12 @@ export class SearchThread {
     await worker?.terminate();
   }
 
-  private call(
-    job: { kind: 'excerpts'; request: SearchRequest } | { kind: 'warm' },
-  ): Promise<ExcerptResults | null> {
+  private call(job: Job): Promise<Answer> {
     if (this.closed) return Promise.reject(new Error('The library is closing.'));
     const id = this.nextId;
     this.nextId += 1;
     const worker = this.worker ?? this.spawn();
-    return new Promise<ExcerptResults | null>((resolve, reject) => {
+    return new Promise<Answer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref();
       worker.postMessage({ id, ...job } satisfies SearchJob);
@@ -105,6 +115,9 @@ export class SearchThread {
     return worker;
   }
 }
+
+/** The host's two search threads: one ranks a search's documents while the other ranks its excerpts. */
+export type SearchThreads = Readonly<{ documents: SearchThread; excerpts: SearchThread }>;
 
 /** The search thread for hosts that run from source; the Electron build ships search-worker.js. */
 export function sourceSearchWorker(): WorkerSpec {

@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readerSettings } from '../store/open';
 import type { SearchJob, SearchReply, SearchThreadData } from './search-thread';
-import { searchExcerptHits } from './service';
+import { searchDocuments, searchExcerptHits } from './service';
 import { warmSearch } from './warm';
 
-// The search thread (see SearchThread): one read-only connection to the library, opened on the first
+// A search thread (see SearchThread): one read-only connection to the library, opened on the first
 // job, answering one job at a time.
 const data = workerData as SearchThreadData;
 let db: Database.Database | undefined;
@@ -28,7 +28,8 @@ function answer(job: SearchJob): SearchReply {
       warmSearch(connection());
       return { id: job.id, ok: true, value: null };
     }
-    return { id: job.id, ok: true, value: searchExcerptHits(connection(), job.request) };
+    const half = job.kind === 'documents' ? searchDocuments : searchExcerptHits;
+    return { id: job.id, ok: true, value: half(connection(), job.request) };
   } catch (error) {
     return { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

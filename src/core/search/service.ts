@@ -493,12 +493,6 @@ export function searchExcerptHits(db: Database.Database, request: SearchRequest)
   return excerptResults(db, prepareSearch(request));
 }
 
-/** Whether a request's results have both halves, documents and excerpts (else one is empty). */
-export function searchesBothHalves(request: SearchRequest): boolean {
-  const parsed = parseRequest(request);
-  return !nothingToSearch(parsed) && parsed.filters.in === undefined;
-}
-
 /** The results of a search from its two halves, each computed by searchDocuments and searchExcerptHits. */
 export function searchResults(
   request: SearchRequest,
