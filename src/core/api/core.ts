@@ -51,7 +51,13 @@ export type Core = Readonly<{
   context: CoreContext;
   /** What the parser threads' memory watch saw (null without parser threads). */
   parserMemory: () => ParserPoolStats | null;
+  /** Closes the library now; threads with connections of their own stop afterwards. */
   close: () => void;
+  /**
+   * Closes the search threads' connections first, then the library: once it resolves, no
+   * connection to the file is left (before the file is set aside or replaced).
+   */
+  shutdown: () => Promise<void>;
 }>;
 
 /** Opens the library in `ports.dataDir` and combines every feature's handlers into the API. */
@@ -111,17 +117,36 @@ export function createCore(hostPorts: CorePorts): Core {
   const handlers = readOnly
     ? readOnlyHandlers(all, readOnlyMessage(schemaVersion(db), LATEST_SCHEMA_VERSION))
     : all;
+  let searchThreadsClosed: Promise<unknown> | undefined;
+  const closeSearchThreads = () =>
+    (searchThreadsClosed ??= Promise.all([
+      searchThreads?.documents.close(),
+      searchThreads?.excerpts.close(),
+    ]));
+  const close = () => {
+    void pool?.close();
+    void layoutThread?.close();
+    if (searchThreads !== undefined) {
+      void closeSearchThreads();
+      // The search threads' connections may outlive this one: fold the write-ahead log into the
+      // file now, as the last connection to close would.
+      try {
+        if (db.open && !readOnly) db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // A reader in the middle of a search: the log stays, and SQLite reads it at the next open.
+      }
+    }
+    if (db.open) db.close();
+  };
   return {
     handlers,
     db,
     context,
     parserMemory: () => pool?.memoryStats() ?? null,
-    close: () => {
-      void pool?.close();
-      void layoutThread?.close();
-      void searchThreads?.documents.close();
-      void searchThreads?.excerpts.close();
-      db.close();
+    close,
+    shutdown: async () => {
+      await closeSearchThreads();
+      close();
     },
   };
 }

@@ -256,13 +256,14 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
         if (check.inconclusive === true || controller.signal.aborted) return 'inconclusive';
         await backupInProgress;
         if (controller.signal.aborted || closed || core === null) return 'inconclusive';
-        core.close();
+        const found = core;
         core = null;
         damaged = {
           problem: withoutFolder(check.problem ?? 'no answer', dataDir),
           version: check.schemaVersion,
           reason: 'damaged',
         };
+        await found.shutdown();
         return 'damaged';
       });
   };
@@ -359,8 +360,9 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
     stopBackgroundCheck();
     await backupInProgress;
     const wasDamaged = core === null;
-    core?.close();
+    const replaced = core;
     core = null;
+    await replaced?.shutdown();
     setAside = setLibraryAside(dataDir, wasDamaged ? 'damaged' : 'replaced', ports.now());
     if (source !== null) copyInAsLibrary(dataDir, source);
     open(false);
@@ -424,8 +426,9 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
       if (timer !== undefined) clearInterval(timer);
       clearTimeout(warmTimer);
       await backupInProgress;
-      core?.close();
+      const current = core;
       core = null;
+      await current?.shutdown();
     },
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SearchRequest } from '../../shared/dto';
 import { DATABASE_FILE_NAME } from '../store/open';
 import { createTempCore, type TempCore } from '../testing/temp-core';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SearchThread, sourceSearchWorker } from './search-thread';
 import { search, searchDocuments, searchExcerptHits } from './service';
@@ -134,6 +135,24 @@ describe('the search threads', () => {
     const waiting = expect(thread.excerpts({ query: 'grain' })).rejects.toThrow(/closing/u);
     await thread.close();
     await waiting;
+  });
+
+  it('close their connections before the library closes, leaving no write-ahead log', async () => {
+    const other = createTempCore({ searchWorker: sourceSearchWorker() });
+    const file = join(other.dataDir, DATABASE_FILE_NAME);
+    try {
+      await other.handlers.importFileBytes({
+        name: 'grain.md',
+        dataBase64: Buffer.from(DOCUMENTS[0] ?? '').toString('base64'),
+      });
+      expect((await other.handlers.search({ query: 'grain' })).documentTotal).toBe(1);
+      expect(existsSync(`${file}-wal`)).toBe(true);
+      await other.shutdown();
+      // The last connection to close folded the log into the file and removed it.
+      expect(existsSync(`${file}-wal`)).toBe(false);
+    } finally {
+      other.dispose();
+    }
   });
 
   it('leaves the search API answering on this thread when the thread fails', async () => {

@@ -6,7 +6,10 @@ import type { DocumentResults, ExcerptResults } from './service';
 /** What the search thread opens: the library file, read-only, with the host's SQLite binary. */
 export type SearchThreadData = Readonly<{ file: string; nativeBinding?: string | undefined }>;
 
-type Job = Readonly<{ kind: 'documents' | 'excerpts'; request: SearchRequest }> | Readonly<{ kind: 'warm' }>;
+type Job =
+  | Readonly<{ kind: 'documents' | 'excerpts'; request: SearchRequest }>
+  | Readonly<{ kind: 'warm' }>
+  | Readonly<{ kind: 'close' }>;
 
 export type SearchJob = Job & Readonly<{ id: number }>;
 
@@ -14,6 +17,9 @@ type Answer = DocumentResults | ExcerptResults | null;
 
 export type SearchReply =
   Readonly<{ id: number; ok: true; value: Answer }> | Readonly<{ id: number; ok: false; message: string }>;
+
+/** How long closing waits for the thread to finish its jobs and close its connection. */
+const CLOSE_WAIT_MS = 1000;
 
 type Pending = { resolve: (value: Answer) => void; reject: (error: Error) => void };
 
@@ -58,8 +64,23 @@ export class SearchThread {
     await this.call({ kind: 'warm' });
   }
 
+  /**
+   * Closes the thread's connection, after the jobs already sent (waiting at most CLOSE_WAIT_MS),
+   * then stops the thread. The host closes its own connection after this one, so that the last
+   * connection to close leaves the library file as SQLite leaves it (the write-ahead log folded in).
+   */
   async close(): Promise<void> {
+    if (this.closed) return;
+    const closing = this.worker === undefined ? Promise.resolve(null) : this.call({ kind: 'close' });
     this.closed = true;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      closing.catch(() => null),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, CLOSE_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
     this.failAll('The library is closing.');
     const worker = this.worker;
     this.worker = undefined;

@@ -24,6 +24,11 @@ function connection(): Database.Database {
 
 function answer(job: SearchJob): SearchReply {
   try {
+    if (job.kind === 'close') {
+      db?.close();
+      db = undefined;
+      return { id: job.id, ok: true, value: null };
+    }
     if (job.kind === 'warm') {
       warmSearch(connection());
       return { id: job.id, ok: true, value: null };
