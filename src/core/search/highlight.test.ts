@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../store/open';
+import { importMarkdown } from '../testing/import-markdown';
 import { createTempCore, type TempCore } from '../testing/temp-core';
 import { highlightDocuments, highlightExcerpts, matchesPrefix } from './highlight';
 import { parseQuery } from './query';
@@ -43,12 +44,7 @@ function libraryHighlights(db: Database.Database, table: string, columns: [numbe
 beforeAll(async () => {
   core = createTempCore();
   for (const [index, markdown] of DOCUMENTS.entries()) {
-    const outcome = await core.handlers.importFileBytes({
-      name: `doc-${index}.md`,
-      dataBase64: Buffer.from(markdown).toString('base64'),
-    });
-    if (outcome.documentId === null) throw new Error(outcome.error ?? 'import failed');
-    const document = await core.handlers.getDocument({ documentId: outcome.documentId });
+    const document = await importMarkdown(core.handlers, `doc-${index}.md`, markdown);
     const excerpt = await core.handlers.createExcerpt({
       documentId: document.id,
       start: 0,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SearchRequest } from '../../shared/dto';
 import { DATABASE_FILE_NAME } from '../store/open';
+import { importMarkdown } from '../testing/import-markdown';
 import { createTempCore, type TempCore } from '../testing/temp-core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,12 +37,7 @@ let core: TempCore;
 beforeAll(async () => {
   core = createTempCore({ searchWorker: sourceSearchWorker() });
   for (const [index, markdown] of DOCUMENTS.entries()) {
-    const outcome = await core.handlers.importFileBytes({
-      name: `doc-${index}.md`,
-      dataBase64: Buffer.from(markdown).toString('base64'),
-    });
-    if (outcome.documentId === null) throw new Error(outcome.error ?? 'import failed');
-    const document = await core.handlers.getDocument({ documentId: outcome.documentId });
+    const document = await importMarkdown(core.handlers, `doc-${index}.md`, markdown);
     if (index === 0) {
       await core.handlers.updateDocumentMetadata({
         documentId: document.id,
@@ -141,10 +137,7 @@ describe('the search threads', () => {
     const other = createTempCore({ searchWorker: sourceSearchWorker() });
     const file = join(other.dataDir, DATABASE_FILE_NAME);
     try {
-      await other.handlers.importFileBytes({
-        name: 'grain.md',
-        dataBase64: Buffer.from(DOCUMENTS[0] ?? '').toString('base64'),
-      });
+      await importMarkdown(other.handlers, 'grain.md', DOCUMENTS[0] ?? '');
       expect((await other.handlers.search({ query: 'grain' })).documentTotal).toBe(1);
       expect(existsSync(`${file}-wal`)).toBe(true);
       await other.shutdown();
@@ -160,10 +153,7 @@ describe('the search threads', () => {
       searchWorker: { eval: true, filename: `throw new Error('the search thread could not start')` },
     });
     try {
-      await broken.handlers.importFileBytes({
-        name: 'grain.md',
-        dataBase64: Buffer.from(DOCUMENTS[0] ?? '').toString('base64'),
-      });
+      await importMarkdown(broken.handlers, 'grain.md', DOCUMENTS[0] ?? '');
       for (const request of REQUESTS) {
         expect(await broken.handlers.search(request), request.query).toEqual(search(broken.db, request));
       }
