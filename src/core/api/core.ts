@@ -13,8 +13,7 @@ import { LayoutThread } from '../export/layout-thread';
 import { IN_PROCESS_LAYOUT, type PdfLayout } from '../export/service';
 import type { ExportProgress } from '../../shared/dto';
 import { searchHandlers } from '../search/handlers';
-import { SearchThread, type SearchThreads } from '../search/search-thread';
-import type { WorkerSpec } from '../worker-spec';
+import { startSearchThreads, type SearchThreads } from '../search/search-thread';
 import type { CorePorts } from '../ports';
 import { cleanStaleTemporaries } from '../export/atomic-write';
 import { listExportFolders, rememberExportFolder } from '../store/export-folders';
@@ -84,13 +83,13 @@ export function createCore(hostPorts: CorePorts): Core {
   };
   const pool = ports.parserWorker === undefined ? undefined : new ParserPool({ worker: ports.parserWorker });
   const layoutThread = ports.layoutWorker === undefined ? undefined : new LayoutThread(ports.layoutWorker);
-  const searchThread = () =>
-    new SearchThread(ports.searchWorker as WorkerSpec, {
-      file: join(ports.dataDir, DATABASE_FILE_NAME),
-      nativeBinding: ports.nativeBinding,
-    });
   const searchThreads =
-    ports.searchWorker === undefined ? undefined : { documents: searchThread(), excerpts: searchThread() };
+    ports.searchWorker === undefined
+      ? undefined
+      : startSearchThreads(ports.searchWorker, {
+          file: join(ports.dataDir, DATABASE_FILE_NAME),
+          nativeBinding: ports.nativeBinding,
+        });
   const context: CoreContext = {
     db,
     ports,

@@ -193,7 +193,8 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
       // there, at the same time), else on this thread.
       const threads = opened.context.searchThreads;
       if (threads !== undefined) {
-        for (const thread of [threads.documents, threads.excerpts]) thread.warm().catch(() => undefined);
+        threads.documents.warm('documents').catch(() => undefined);
+        threads.excerpts.warm('excerpts').catch(() => undefined);
         return;
       }
       try {

@@ -73,7 +73,7 @@ describe('the search threads', () => {
   it('answer each half from their own connections, the same as this thread', async () => {
     const threads = core.context.searchThreads;
     if (threads === undefined) throw new Error('no search threads');
-    await Promise.all([threads.documents.warm(), threads.excerpts.warm()]);
+    await Promise.all([threads.documents.warm('documents'), threads.excerpts.warm('excerpts')]);
     for (const request of REQUESTS) {
       expect(await threads.documents.documents(request), request.query).toEqual(
         searchDocuments(core.db, request),
@@ -118,7 +118,7 @@ describe('the search threads', () => {
        parentPort.on('message', (job) => job.kind === 'warm' ? process.exit(3) : parentPort.postMessage({ id: job.id, ok: false, message: 'no library here' }));`,
     );
     try {
-      await expect(thread.warm()).rejects.toThrow(/stopped/u);
+      await expect(thread.warm('documents')).rejects.toThrow(/stopped/u);
       await expect(thread.excerpts({ query: 'grain' })).rejects.toThrow('no library here');
     } finally {
       await thread.close();

@@ -2,13 +2,14 @@ import { Worker } from 'node:worker_threads';
 import type { SearchRequest } from '../../shared/dto';
 import { sourceWorker, type WorkerSpec } from '../worker-spec';
 import type { DocumentResults, ExcerptResults } from './service';
+import type { SearchHalf } from './warm';
 
 /** What the search thread opens: the library file, read-only, with the host's SQLite binary. */
 export type SearchThreadData = Readonly<{ file: string; nativeBinding?: string | undefined }>;
 
 type Job =
   | Readonly<{ kind: 'documents' | 'excerpts'; request: SearchRequest }>
-  | Readonly<{ kind: 'warm' }>
+  | Readonly<{ kind: 'warm'; half: SearchHalf }>
   | Readonly<{ kind: 'close' }>;
 
 export type SearchJob = Job & Readonly<{ id: number }>;
@@ -59,9 +60,9 @@ export class SearchThread {
     return value;
   }
 
-  /** Readies the thread's connection for searching (see warmSearch). */
-  async warm(): Promise<void> {
-    await this.call({ kind: 'warm' });
+  /** Readies the thread's connection for searching one half (see warmSearch). */
+  async warm(half: SearchHalf): Promise<void> {
+    await this.call({ kind: 'warm', half });
   }
 
   /**
@@ -139,6 +140,10 @@ export class SearchThread {
 
 /** The host's two search threads: one ranks a search's documents while the other ranks its excerpts. */
 export type SearchThreads = Readonly<{ documents: SearchThread; excerpts: SearchThread }>;
+
+export function startSearchThreads(spec: WorkerSpec, data: SearchThreadData): SearchThreads {
+  return { documents: new SearchThread(spec, data), excerpts: new SearchThread(spec, data) };
+}
 
 /** The search thread for hosts that run from source; the Electron build ships search-worker.js. */
 export function sourceSearchWorker(): WorkerSpec {

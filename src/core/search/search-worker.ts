@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readerSettings } from '../store/open';
+import { openReader } from '../store/open';
 import type { SearchJob, SearchReply, SearchThreadData } from './search-thread';
 import { searchDocuments, searchExcerptHits } from './service';
 import { warmSearch } from './warm';
@@ -11,14 +11,7 @@ const data = workerData as SearchThreadData;
 let db: Database.Database | undefined;
 
 function connection(): Database.Database {
-  if (db === undefined) {
-    db = new Database(data.file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(data.nativeBinding === undefined ? {} : { nativeBinding: data.nativeBinding }),
-    });
-    readerSettings(db);
-  }
+  db ??= openReader(data.file, data.nativeBinding);
   return db;
 }
 
@@ -30,7 +23,7 @@ function answer(job: SearchJob): SearchReply {
       return { id: job.id, ok: true, value: null };
     }
     if (job.kind === 'warm') {
-      warmSearch(connection());
+      warmSearch(connection(), [job.half]);
       return { id: job.id, ok: true, value: null };
     }
     const half = job.kind === 'documents' ? searchDocuments : searchExcerptHits;

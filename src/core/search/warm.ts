@@ -1,12 +1,21 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../store/statements';
-import { search } from './service';
+import { searchDocuments, searchExcerptHits } from './service';
 
 /** A word of at least this many letters from a title is searched to warm the search path. */
 const MIN_WARM_WORD = 4;
 
 /** Rows read ahead from each FTS5 document-size table, at most (about 2,000 pages, 8 MB). */
 const SIZE_ROWS_READ = 500_000;
+
+/** A half of a search: its documents or its excerpts (each search thread answers one). */
+export type SearchHalf = 'documents' | 'excerpts';
+
+/** Per half: the document-size table its bm25() reads, and how the half is searched. */
+const HALVES = {
+  documents: { sizes: 'document_fts_docsize', search: searchDocuments },
+  excerpts: { sizes: 'excerpt_fts_docsize', search: searchExcerptHits },
+} as const;
 
 /**
  * Runs one search as the search box sends it, for a word of the newest document's title, and
@@ -18,17 +27,21 @@ const SIZE_ROWS_READ = 500_000;
  * file, so that a first query of common words read most of them one by one); they are read here
  * ahead of time, which a search of one title word alone does not do. The library session calls this
  * once, as soon as the library opens (or when the API has been quiet for a moment, if the window is
- * already asking), so that the analyst's first query answers as fast as the rest.
+ * already asking), on each search thread for the half that thread answers, so that the analyst's
+ * first query answers as fast as the rest.
  */
-export function warmSearch(db: Database.Database): boolean {
-  for (const table of ['document_fts_docsize', 'excerpt_fts_docsize']) {
-    prepared(db, `SELECT count(*) FROM (SELECT 1 FROM ${table} LIMIT ${SIZE_ROWS_READ})`).get();
+export function warmSearch(
+  db: Database.Database,
+  halves: readonly SearchHalf[] = ['documents', 'excerpts'],
+): boolean {
+  for (const half of halves) {
+    prepared(db, `SELECT count(*) FROM (SELECT 1 FROM ${HALVES[half].sizes} LIMIT ${SIZE_ROWS_READ})`).get();
   }
   const title = prepared(db, 'SELECT title FROM documents ORDER BY imported_at DESC LIMIT 1')
     .pluck()
     .get() as string | undefined;
   const word = (title ?? '').match(/[\p{L}\p{N}]+/gu)?.find((candidate) => candidate.length >= MIN_WARM_WORD);
   if (word === undefined) return false;
-  search(db, { query: word, typeahead: true, limit: 20 });
+  for (const half of halves) HALVES[half].search(db, { query: word, typeahead: true, limit: 20 });
   return true;
 }

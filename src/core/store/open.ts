@@ -64,20 +64,23 @@ export function openLibraryStore(options: OpenStoreOptions): OpenedLibrary {
   } catch (error) {
     if (!(error instanceof CoreError) || error.code !== 'store-too-new') throw error;
   }
-  const db = new Database(join(options.dataDir, DATABASE_FILE_NAME), {
-    readonly: true,
-    fileMustExist: true,
-    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
-  });
-  readerSettings(db);
-  return { db, readOnly: true };
+  return { db: openReader(join(options.dataDir, DATABASE_FILE_NAME), options.nativeBinding), readOnly: true };
 }
 
-/** The settings of a read-only connection: no writes, so only waiting, trust and the page cache. */
-export function readerSettings(db: Database.Database): void {
+/**
+ * A read-only connection to a library file that exists, with the settings that apply to reading:
+ * waiting for writers, no trust in the schema's functions, and the page cache.
+ */
+export function openReader(file: string, nativeBinding?: string): Database.Database {
+  const db = new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding === undefined ? {} : { nativeBinding }),
+  });
   db.pragma('busy_timeout = 5000');
   db.pragma('trusted_schema = OFF');
   db.pragma('cache_size = -32768');
+  return db;
 }
 
 export function applyConnectionSettings(db: Database.Database): void {
