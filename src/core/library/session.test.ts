@@ -57,6 +57,15 @@ async function fill(library: Library): Promise<{ documentId: string; briefingId:
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
+/** A folder holding a library with a document and a briefing in it, closed. */
+async function filledFolder(): Promise<string> {
+  const dataDir = folder();
+  const first = await open(dataDir);
+  await fill(first);
+  await first.close();
+  return dataDir;
+}
+
 async function rejection(promise: Promise<unknown>): Promise<CoreError> {
   const error = await promise.then(
     () => new Error('expected a refusal'),
@@ -235,10 +244,7 @@ describe('a damaged library', () => {
   });
 
   it('finds damage inside a file SQLite can still open (quick_check)', async () => {
-    const dataDir = folder();
-    const first = await open(dataDir);
-    await fill(first);
-    await first.close();
+    const dataDir = await filledFolder();
     const file = join(dataDir, DATABASE_FILE_NAME);
     const bytes = readFileSync(file);
     bytes.fill(0xff, 4096, bytes.length); // every page after the first
@@ -288,10 +294,7 @@ describe('a damaged library', () => {
     };
 
     it('opens at once, and damage the check finds sends it to recovery', async () => {
-      const dataDir = folder();
-      const first = await open(dataDir);
-      await fill(first);
-      await first.close();
+      const dataDir = await filledFolder();
       const file = join(dataDir, DATABASE_FILE_NAME);
       // Damage the pages of the excerpts table's index only: the library still opens.
       const db = new Database(file);
@@ -316,10 +319,7 @@ describe('a damaged library', () => {
     });
 
     it('starts the check only once the window has been quiet for a moment', async () => {
-      const dataDir = folder();
-      const first = await open(dataDir);
-      await fill(first);
-      await first.close();
+      const dataDir = await filledFolder();
       // A stand-in check thread: notes that it started, then passes.
       const started = join(dataDir, 'check-started');
       const checkWorker = {
@@ -355,10 +355,7 @@ describe('a damaged library', () => {
     });
 
     it('stays open when the check passes', async () => {
-      const dataDir = folder();
-      const first = await open(dataDir);
-      await fill(first);
-      await first.close();
+      const dataDir = await filledFolder();
       const library = await openLarge(dataDir);
       expect(await library.startCheck()).toBe('passed');
       expect(library.status().state).toBe('ok');
@@ -392,10 +389,7 @@ describe('warming the search path', () => {
   const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('warms as soon as the library opens when the window has not asked for anything yet', async () => {
-    const dataDir = folder();
-    const first = await open(dataDir);
-    await fill(first);
-    await first.close();
+    const dataDir = await filledFolder();
 
     const library = await open(dataDir);
     await tick(50);
@@ -403,10 +397,7 @@ describe('warming the search path', () => {
   });
 
   it('waits for a quiet moment when the window is already asking', async () => {
-    const dataDir = folder();
-    const first = await open(dataDir);
-    await fill(first);
-    await first.close();
+    const dataDir = await filledFolder();
 
     const library = await open(dataDir);
     await library.handlers.listDocuments({});

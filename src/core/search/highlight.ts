@@ -21,8 +21,8 @@ const pageTablesReady = new WeakSet<Database.Database>();
  * (page)`: SQLite asks FTS5 for each rowid of the list apart, and FTS5 starts the MATCH afresh each
  * time; a prefix (every search-as-you-type query ends in one) merges the doclists of every word with
  * that prefix each time, up to a second for a page of a prefix of words in most of the library. Here
- * the MATCH runs over the page's rows alone. A row's highlights depend only on its own text and the query, so they are the
- * same.
+ * the MATCH runs over the page's rows alone. A row's highlights depend only on its own text and the
+ * query, so they are the same.
  */
 function ensurePageTables(db: Database.Database): void {
   if (pageTablesReady.has(db)) return;

@@ -471,16 +471,14 @@ function excerptResults(
   db: Database.Database,
   { parsed, sort, offset, limit }: PreparedSearch,
 ): ExcerptResults {
-  let excerpts: { total: number; hits: ExcerptSearchHit[] } = { total: 0, hits: [] };
-  if (nothingToSearch(parsed)) {
-    // Nothing to search: no excerpts.
-  } else if (parsed.filters.in === 'excerpts') {
-    excerpts = searchExcerpts(db, parsed, sort, offset, limit);
-  } else if (parsed.filters.in !== 'documents') {
-    excerpts =
-      offset === 0 ? searchExcerpts(db, parsed, sort, 0, EXCERPTS_BESIDE_DOCUMENTS) : countOnly(db, parsed);
-  }
-  return { excerptTotal: excerpts.total, excerpts: excerpts.hits };
+  if (nothingToSearch(parsed) || parsed.filters.in === 'documents') return { excerptTotal: 0, excerpts: [] };
+  const { total, hits } =
+    parsed.filters.in === 'excerpts'
+      ? searchExcerpts(db, parsed, sort, offset, limit)
+      : offset === 0
+        ? searchExcerpts(db, parsed, sort, 0, EXCERPTS_BESIDE_DOCUMENTS)
+        : countOnly(db, parsed);
+  return { excerptTotal: total, excerpts: hits };
 }
 
 /** search()'s documents half alone (what search() returns for documents and their total). */
