@@ -21,6 +21,7 @@ import { checkerFor, checkFile } from '../store/file-check';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../store/migrate';
 import { DATABASE_FILE_NAME } from '../store/open';
 import { copyInAsLibrary, setLibraryAside } from '../store/set-aside';
+import { warmSearchThreads } from '../search/on-threads';
 import { warmSearch } from '../search/warm';
 import { statusOfOpenLibrary } from './handlers';
 
@@ -193,8 +194,7 @@ export async function openLibrary(ports: CorePorts, options: LibraryOptions = {}
       // there, at the same time), else on this thread.
       const threads = opened.context.searchThreads;
       if (threads !== undefined) {
-        threads.documents.warm('documents').catch(() => undefined);
-        threads.excerpts.warm('excerpts').catch(() => undefined);
+        warmSearchThreads(opened.db, threads).catch(() => undefined);
         return;
       }
       try {

@@ -25,9 +25,17 @@ export type RankedDocument = { key: number; score: number };
 type Counted = { key: number; body: number; tokens: number };
 type Candidate = { key: number; share: number };
 
+/** A MATCH expression that is one quoted string: `"the"`, or a phrase such as `"grain ports"`. */
+const ONE_QUOTED_STRING = /^"((?:[^"]|"")*)"$/u;
+
+/** Whether a MATCH expression is one quoted string (a word or a phrase, nothing else). */
+export function isOneQuotedString(match: string): boolean {
+  return ONE_QUOTED_STRING.test(match);
+}
+
 /** The index term of a MATCH expression that is one quoted word (`"the"`), else null. */
 function singleTerm(db: Database.Database, match: string): string | null {
-  const quoted = /^"((?:[^"]|"")*)"$/u.exec(match);
+  const quoted = ONE_QUOTED_STRING.exec(match);
   if (quoted === null) return null;
   const terms = indexTerms(db, (quoted[1] ?? '').replaceAll('""', '"'));
   return terms.length === 1 ? (terms[0] ?? null) : null;

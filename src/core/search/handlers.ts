@@ -1,24 +1,17 @@
 import type { BriefingApi } from '../../shared/api';
 import type { CoreContext } from '../api/core';
 import { deleteSavedSearch, listSavedSearches, runSavedSearch, saveSearch } from './saved';
-import { search, searchDocuments, searchExcerptHits, searchFacets, searchResults } from './service';
+import { searchOnThreads } from './on-threads';
+import { search, searchFacets } from './service';
 
 export type SearchMethods =
   'search' | 'searchFacets' | 'listSavedSearches' | 'saveSearch' | 'deleteSavedSearch' | 'runSavedSearch';
 
 export function searchHandlers({ db, ports, searchThreads }: CoreContext): Pick<BriefingApi, SearchMethods> {
   return {
-    search: async (input) => {
-      if (searchThreads === undefined) return search(db, input);
-      // Both halves are ranked on the search threads at once, and this thread stays free; a half a
-      // thread cannot answer is ranked here after all.
-      const documents = searchThreads.documents.documents(input).catch(() => null);
-      const excerpts = searchThreads.excerpts.excerpts(input).catch(() => null);
-      return searchResults(
-        input,
-        (await documents) ?? searchDocuments(db, input),
-        (await excerpts) ?? searchExcerptHits(db, input),
-      );
+    search: (input) => {
+      if (searchThreads === undefined) return Promise.resolve(search(db, input));
+      return searchOnThreads(db, searchThreads, input);
     },
     searchFacets: (input) => Promise.resolve(searchFacets(db, input)),
     listSavedSearches: () => Promise.resolve(listSavedSearches(db)),

@@ -5,8 +5,18 @@ import { importMarkdown } from '../testing/import-markdown';
 import { createTempCore, type TempCore } from '../testing/temp-core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { warmSearchThreads } from './on-threads';
 import { SearchThread, sourceSearchWorker } from './search-thread';
-import { search, searchDocuments, searchExcerptHits } from './service';
+import {
+  documentPage,
+  documentRankingParts,
+  rankDocumentPart,
+  search,
+  searchDocuments,
+  searchExcerptHits,
+  type KeyRange,
+} from './service';
+import { warmRequests } from './warm';
 
 const DOCUMENTS = [
   '# Black Sea grain corridor\n\n## Insurance\n\nUnderwriters raised war-risk premiums for grain ships; insurers insured the insurance.\n\nThe ministry said exports resumed in March.\n',
@@ -73,13 +83,19 @@ describe('the search threads', () => {
   it('answer each half from their own connections, the same as this thread', async () => {
     const threads = core.context.searchThreads;
     if (threads === undefined) throw new Error('no search threads');
-    await Promise.all([threads.documents.warm('documents'), threads.excerpts.warm('excerpts')]);
+    await Promise.all([threads.documents.readAhead(['documents']), threads.excerpts.readAhead(['excerpts'])]);
+    const lower: KeyRange = { first: Number.MIN_SAFE_INTEGER, last: 2 };
     for (const request of REQUESTS) {
       expect(await threads.documents.documents(request), request.query).toEqual(
         searchDocuments(core.db, request),
       );
       expect(await threads.excerpts.excerpts(request), request.query).toEqual(
         searchExcerptHits(core.db, request),
+      );
+      const part = rankDocumentPart(core.db, request, lower);
+      expect(await threads.excerpts.rankPart(request, lower), request.query).toEqual(part);
+      expect(await threads.documents.documentPage(request, part), request.query).toEqual(
+        documentPage(core.db, request, part),
       );
     }
     await expect(threads.excerpts.documents({ query: 'grain' })).resolves.toMatchObject({ documentTotal: 2 });
@@ -88,17 +104,44 @@ describe('the search threads', () => {
   it('make the search API answer exactly what search() answers on this thread', async () => {
     const threads = core.context.searchThreads;
     if (threads === undefined) throw new Error('no search threads');
-    const documents = vi.spyOn(threads.documents, 'documents');
-    const excerpts = vi.spyOn(threads.excerpts, 'excerpts');
+    const spies = [
+      vi.spyOn(threads.documents, 'documents'),
+      vi.spyOn(threads.documents, 'rankPart'),
+      vi.spyOn(threads.documents, 'documentPage'),
+      vi.spyOn(threads.excerpts, 'rankPart'),
+      vi.spyOn(threads.excerpts, 'excerpts'),
+    ] as const;
     for (const request of REQUESTS) {
       expect(await core.handlers.search(request), request.query).toEqual(search(core.db, request));
     }
-    // Every request went to the threads, one half to each.
-    expect(documents).toHaveBeenCalledTimes(REQUESTS.length);
-    expect(excerpts).toHaveBeenCalledTimes(REQUESTS.length);
-    documents.mockRestore();
-    excerpts.mockRestore();
+    // Every request went to the threads: its documents ranked whole on one thread, or in two parts,
+    // one on each thread, with the page read on the documents thread; its excerpts on the other.
+    const parted = REQUESTS.filter((request) => documentRankingParts(core.db, request) !== null).length;
+    expect(parted).toBeGreaterThanOrEqual(3);
+    expect(spies.map((spy) => spy.mock.calls.length)).toEqual([
+      REQUESTS.length - parted,
+      parted,
+      parted,
+      parted,
+      REQUESTS.length,
+    ]);
+    for (const spy of spies) spy.mockRestore();
     expect((await core.handlers.search({ query: 'grain' })).excerptTotal).toBeGreaterThan(0);
+  });
+
+  it('are readied by the warm-up searches, which take both ways of ranking documents', async () => {
+    const threads = core.context.searchThreads;
+    if (threads === undefined) throw new Error('no search threads');
+    const requests = warmRequests(core.db);
+    expect(requests.some((request) => documentRankingParts(core.db, request) === null)).toBe(true);
+    expect(requests.some((request) => documentRankingParts(core.db, request) !== null)).toBe(true);
+    const spies = [vi.spyOn(threads.documents, 'readAhead'), vi.spyOn(threads.excerpts, 'rankPart')] as const;
+    expect(await warmSearchThreads(core.db, threads)).toBe(true);
+    expect(spies.map((spy) => spy.mock.calls.length)).toEqual([
+      1,
+      requests.filter((request) => documentRankingParts(core.db, request) !== null).length,
+    ]);
+    for (const spy of spies) spy.mockRestore();
   });
 
   it('sees what this thread has committed', async () => {
@@ -115,10 +158,10 @@ describe('the search threads', () => {
   it('rejects a job when its worker dies, and starts a new worker for the next', async () => {
     const thread = threadRunning(
       `const { parentPort } = require('node:worker_threads');
-       parentPort.on('message', (job) => job.kind === 'warm' ? process.exit(3) : parentPort.postMessage({ id: job.id, ok: false, message: 'no library here' }));`,
+       parentPort.on('message', (job) => job.kind === 'readAhead' ? process.exit(3) : parentPort.postMessage({ id: job.id, ok: false, message: 'no library here' }));`,
     );
     try {
-      await expect(thread.warm('documents')).rejects.toThrow(/stopped/u);
+      await expect(thread.readAhead(['documents'])).rejects.toThrow(/stopped/u);
       await expect(thread.excerpts({ query: 'grain' })).rejects.toThrow('no library here');
     } finally {
       await thread.close();

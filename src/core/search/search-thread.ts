@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchRequest } from '../../shared/dto';
 import { sourceWorker, type WorkerSpec } from '../worker-spec';
-import type { DocumentResults, ExcerptResults } from './service';
+import type { DocumentResults, ExcerptResults, KeyRange, RankedDocuments } from './service';
 import type { SearchHalf } from './warm';
 
 /** What the search thread opens: the library file, read-only, with the host's SQLite binary. */
@@ -9,12 +9,14 @@ export type SearchThreadData = Readonly<{ file: string; nativeBinding?: string |
 
 type Job =
   | Readonly<{ kind: 'documents' | 'excerpts'; request: SearchRequest }>
-  | Readonly<{ kind: 'warm'; half: SearchHalf }>
+  | Readonly<{ kind: 'rankPart'; request: SearchRequest; range: KeyRange }>
+  | Readonly<{ kind: 'documentPage'; request: SearchRequest; ranked: RankedDocuments }>
+  | Readonly<{ kind: 'readAhead'; halves: readonly SearchHalf[] }>
   | Readonly<{ kind: 'close' }>;
 
 export type SearchJob = Job & Readonly<{ id: number }>;
 
-type Answer = DocumentResults | ExcerptResults | null;
+type Answer = DocumentResults | ExcerptResults | RankedDocuments | null;
 
 export type SearchReply =
   Readonly<{ id: number; ok: true; value: Answer }> | Readonly<{ id: number; ok: false; message: string }>;
@@ -60,9 +62,24 @@ export class SearchThread {
     return value;
   }
 
-  /** Readies the thread's connection for searching one half (see warmSearch). */
-  async warm(half: SearchHalf): Promise<void> {
-    await this.call({ kind: 'warm', half });
+  /** One part of a search's document ranking (what rankDocumentPart answers). */
+  async rankPart(request: SearchRequest, range: KeyRange): Promise<RankedDocuments> {
+    const value = await this.call({ kind: 'rankPart', request, range });
+    if (value === null || !('keys' in value)) throw new Error('The search thread answered out of turn.');
+    return value;
+  }
+
+  /** The documents half of a search from its ranked page (what documentPage answers). */
+  async documentPage(request: SearchRequest, ranked: RankedDocuments): Promise<DocumentResults> {
+    const value = await this.call({ kind: 'documentPage', request, ranked });
+    if (value === null || !('documentTotal' in value))
+      throw new Error('The search thread answered out of turn.');
+    return value;
+  }
+
+  /** Reads ahead what bm25() reads for every match of the halves given (see readAheadSizes). */
+  async readAhead(halves: readonly SearchHalf[]): Promise<void> {
+    await this.call({ kind: 'readAhead', halves });
   }
 
   /**

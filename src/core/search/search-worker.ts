@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReader } from '../store/open';
 import type { SearchJob, SearchReply, SearchThreadData } from './search-thread';
-import { searchDocuments, searchExcerptHits } from './service';
-import { warmSearch } from './warm';
+import { documentPage, rankDocumentPart, searchDocuments, searchExcerptHits } from './service';
+import { readAheadSizes } from './warm';
 
 // A search thread (see SearchThread): one read-only connection to the library, opened on the first
 // job, answering one job at a time.
@@ -22,12 +22,19 @@ function answer(job: SearchJob): SearchReply {
       db = undefined;
       return { id: job.id, ok: true, value: null };
     }
-    if (job.kind === 'warm') {
-      warmSearch(connection(), [job.half]);
-      return { id: job.id, ok: true, value: null };
+    switch (job.kind) {
+      case 'readAhead':
+        readAheadSizes(connection(), job.halves);
+        return { id: job.id, ok: true, value: null };
+      case 'documents':
+        return { id: job.id, ok: true, value: searchDocuments(connection(), job.request) };
+      case 'excerpts':
+        return { id: job.id, ok: true, value: searchExcerptHits(connection(), job.request) };
+      case 'rankPart':
+        return { id: job.id, ok: true, value: rankDocumentPart(connection(), job.request, job.range) };
+      case 'documentPage':
+        return { id: job.id, ok: true, value: documentPage(connection(), job.request, job.ranked) };
     }
-    const half = job.kind === 'documents' ? searchDocuments : searchExcerptHits;
-    return { id: job.id, ok: true, value: half(connection(), job.request) };
   } catch (error) {
     return { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

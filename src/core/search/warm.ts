@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { SearchRequest } from '../../shared/dto';
 import { prepared } from '../store/statements';
-import { searchDocuments, searchExcerptHits } from './service';
+import { search } from './service';
 
 /** A word of at least this many letters from a title is searched to warm the search path. */
 const MIN_WARM_WORD = 4;
@@ -8,40 +9,56 @@ const MIN_WARM_WORD = 4;
 /** Rows read ahead from each FTS5 document-size table, at most (about 2,000 pages, 8 MB). */
 const SIZE_ROWS_READ = 500_000;
 
-/** A half of a search: its documents or its excerpts (each search thread answers one). */
+/** A half of a search: its documents or its excerpts. */
 export type SearchHalf = 'documents' | 'excerpts';
 
-/** Per half: the document-size table its bm25() reads, and how the half is searched. */
-const HALVES = {
-  documents: { sizes: 'document_fts_docsize', search: searchDocuments },
-  excerpts: { sizes: 'excerpt_fts_docsize', search: searchExcerptHits },
-} as const;
+/** Per half: the FTS5 document-size table its bm25() reads for every match. */
+const SIZES = { documents: 'document_fts_docsize', excerpts: 'excerpt_fts_docsize' } as const;
 
 /**
- * Runs one search as the search box sends it, for a word of the newest document's title, and
- * returns true when it did (false on an empty library). The first search on a connection costs about
- * twice a later one at 50,000 documents (about 100 ms more): preparing its statements, creating the
- * temp highlight tables, compiling the JavaScript, and reading the pages every search reads. The
- * largest share of those pages are the document sizes bm25() reads for every match (the FTS5
- * docsize tables: about 900 pages at 50,000 documents and 200,000 excerpts, scattered through the
- * file, so that a first query of common words read most of them one by one); they are read here
- * ahead of time, which a search of one title word alone does not do. The library session calls this
- * once, as soon as the library opens (or when the API has been quiet for a moment, if the window is
- * already asking), on each search thread for the half that thread answers, so that the analyst's
- * first query answers as fast as the rest.
+ * Reads the document sizes that bm25() reads for every match of the halves given. At 50,000
+ * documents and 200,000 excerpts the FTS5 docsize tables are about 900 pages scattered through the
+ * file: a first query of common words read most of them one by one. A search of one rare word does
+ * not read them, so the warm-up reads them ahead.
  */
-export function warmSearch(
-  db: Database.Database,
-  halves: readonly SearchHalf[] = ['documents', 'excerpts'],
-): boolean {
+export function readAheadSizes(db: Database.Database, halves: readonly SearchHalf[]): void {
   for (const half of halves) {
-    prepared(db, `SELECT count(*) FROM (SELECT 1 FROM ${HALVES[half].sizes} LIMIT ${SIZE_ROWS_READ})`).get();
+    prepared(db, `SELECT count(*) FROM (SELECT 1 FROM ${SIZES[half]} LIMIT ${SIZE_ROWS_READ})`).get();
   }
+}
+
+/**
+ * The searches a warm-up runs, as the search box sends them, from words of the newest document's
+ * title (none on an empty library): its first word as typed (a prefix) and submitted (one word), and
+ * its first two words submitted. Between them they take every path a search of words takes (a
+ * prefix or not, one word or several, ranked whole or in parts), so that each path's statements are
+ * prepared, its temporary tables made and its JavaScript compiled before the analyst's first query.
+ */
+export function warmRequests(db: Database.Database): SearchRequest[] {
   const title = prepared(db, 'SELECT title FROM documents ORDER BY imported_at DESC LIMIT 1')
     .pluck()
     .get() as string | undefined;
-  const word = (title ?? '').match(/[\p{L}\p{N}]+/gu)?.find((candidate) => candidate.length >= MIN_WARM_WORD);
-  if (word === undefined) return false;
-  for (const half of halves) HALVES[half].search(db, { query: word, typeahead: true, limit: 20 });
-  return true;
+  const words = (title ?? '').match(/[\p{L}\p{N}]+/gu)?.filter((word) => word.length >= MIN_WARM_WORD) ?? [];
+  const [first, second] = words;
+  if (first === undefined) return [];
+  return [
+    { query: first, typeahead: true, limit: 20 },
+    { query: first, typeahead: false, limit: 20 },
+    ...(second === undefined ? [] : [{ query: `${first} ${second}`, typeahead: false, limit: 20 }]),
+  ];
+}
+
+/**
+ * Readies a connection that searches on its own thread (a host without search threads): the first
+ * search on a connection costs about twice a later one at 50,000 documents (about 100 ms more), for
+ * preparing its statements, creating the temp highlight tables, compiling the JavaScript, and
+ * reading the pages every search reads. Returns false on an empty library. The library session calls
+ * this (or warmSearchThreads, where the host has search threads) as soon as the library opens, or
+ * when the API has been quiet for a moment if the window is already asking.
+ */
+export function warmSearch(db: Database.Database): boolean {
+  readAheadSizes(db, ['documents', 'excerpts']);
+  const requests = warmRequests(db);
+  for (const request of requests) search(db, request);
+  return requests.length > 0;
 }
