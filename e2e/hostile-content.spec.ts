@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, PlaywrightWorkerArgs } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../src/shared/csp';
-import { API_PATH, startE2eHost } from './host/server';
+import { API_SOCKET_PATH, startE2eHost } from './host/server';
 import { AppPage } from './pages/app-page';
 import { findSystemChromium, QUIET_CHROMIUM_ARGS } from './support/browsers';
 import { expect, test } from './support/fixtures';
@@ -92,19 +92,19 @@ test.describe('hostile content', () => {
       const origin = 'http://control.test';
       const watch = await watchHostileEffects(context, page, {
         origin,
-        apiPath: API_PATH,
+        apiPath: API_SOCKET_PATH,
         expectedMethods: new Set(),
       });
       await page.route(`${origin}/**`, (route) => {
         const path = new URL(route.request().url()).pathname;
-        if (path === API_PATH)
+        if (path === API_SOCKET_PATH)
           return route.fulfill({ contentType: 'application/json', body: '{"ok":true,"value":null}' });
         if (path !== '/') return route.fulfill({ status: 404, body: '' });
         return route.fulfill({
           contentType: 'text/html',
           body:
             '<!doctype html><html><body><div id="sink"></div><script>' +
-            `window.briefing = new Proxy({}, { get: (_, method) => (input) => fetch(${JSON.stringify(API_PATH)}, ` +
+            `window.briefing = new Proxy({}, { get: (_, method) => (input) => fetch(${JSON.stringify(API_SOCKET_PATH)}, ` +
             "{ method: 'POST', body: JSON.stringify({ method, input }) }) });" +
             '</script></body></html>',
         });
@@ -200,7 +200,7 @@ test.describe('hostile content', () => {
       const origin = new URL(host.url).origin;
       const watch = await watchHostileEffects(context, page, {
         origin,
-        apiPath: API_PATH,
+        apiPath: API_SOCKET_PATH,
         expectedMethods: JOURNEY_METHODS,
       });
       const problems: string[] = [];
@@ -336,16 +336,10 @@ test.describe('hostile content', () => {
         // A search field drops line breaks from what is typed into it: compare without whitespace.
         const squeeze = (text: string) => text.replace(/\s+/g, '');
         const typed = squeeze(query);
-        const answered = page.waitForResponse(
-          (candidate) =>
-            candidate.url().endsWith(API_PATH) &&
-            (candidate.request().postDataJSON() as { method?: string; input?: { query?: string } }).input
-              ?.query !== undefined &&
-            squeeze(
-              (candidate.request().postDataJSON() as { input?: { query?: string } }).input?.query ?? '',
-            ) === typed &&
-            (candidate.request().postDataJSON() as { method?: string }).method === 'search',
-        );
+        const answered = watch.answered('search', (input) => {
+          const asked = (input as { query?: unknown } | null)?.query;
+          return typeof asked === 'string' && squeeze(asked) === typed;
+        });
         await search.fill(query);
         await answered;
         await expect(page.locator('.search-view__busy')).toHaveCount(0);
@@ -392,6 +386,8 @@ test.describe('hostile content', () => {
       expect(figure.offsiteRequests).toBe(0);
       expect(figure.dangerousDom).toBe(0);
       expect(payloads.length).toBeGreaterThanOrEqual(1000);
+      // The watch saw the journey's own calls on the API socket, so it would have seen any other.
+      expect(watch.apiCalls().get('search') ?? 0).toBeGreaterThanOrEqual(queries.length);
     } finally {
       await browser.close();
       await host.close();

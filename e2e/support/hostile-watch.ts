@@ -26,12 +26,17 @@ export type HostileWatch = Readonly<{
   markersPerView: () => Readonly<Record<string, number>>;
   /** Records the payload markers a part of the page shows now (text and form fields) as `view`. */
   collectMarkers: (target: Locator, view: string) => Promise<void>;
+  /** Settles when the host has answered a call of `method`, made from now on, whose input `matches`. */
+  answered: (method: string, matches: (input: unknown) => boolean) => Promise<void>;
 }>;
 
 export type WatchOptions = Readonly<{
   /** The app's origin: anything else is off-site. */
   origin: string;
-  /** The API endpoint of the e2e host, watched for the methods it is asked for. */
+  /**
+   * The path of the e2e host's API, watched for the methods it is asked for: the WebSocket the page's
+   * window.briefing sends its calls over, and any request for that path.
+   */
   apiPath: string;
   /** Methods the journey's own steps call; any other is an unexpected call. */
   expectedMethods: ReadonlySet<string>;
@@ -149,6 +154,13 @@ export async function watchHostileEffects(
   };
   const events: string[] = [];
   const apiCalls = new Map<string, number>();
+  /** Calls waited for (see `answered`): once sent, each knows the id of its call. */
+  const waiters: {
+    method: string;
+    matches: (input: unknown) => boolean;
+    id?: unknown;
+    settle: () => void;
+  }[] = [];
   const seen = new Set<number>();
   const perView = new Map<string, Set<number>>();
   const note = (line: string) => {
@@ -196,6 +208,13 @@ export async function watchHostileEffects(
         note(`frame navigated away: ${frame.url()}`);
       }
     });
+    const countCall = (method: string) => {
+      apiCalls.set(method, (apiCalls.get(method) ?? 0) + 1);
+      if (!options.expectedMethods.has(method)) {
+        figure.unexpectedApiCalls += 1;
+        note(`unexpected API call: ${method}`);
+      }
+    };
     watched.on('request', (request: Request) => {
       if (!request.url().startsWith(options.origin + options.apiPath)) return;
       let method = '(unreadable)';
@@ -204,11 +223,42 @@ export async function watchHostileEffects(
       } catch {
         // Counted as unreadable below.
       }
-      apiCalls.set(method, (apiCalls.get(method) ?? 0) + 1);
-      if (!options.expectedMethods.has(method)) {
-        figure.unexpectedApiCalls += 1;
-        note(`unexpected API call: ${method}`);
+      countCall(method);
+    });
+    watched.on('websocket', (socket) => {
+      if (socket.url() !== `${options.origin.replace(/^http/u, 'ws')}${options.apiPath}`) {
+        figure.offsiteRequests += 1;
+        note(`WebSocket to another address: ${socket.url()}`);
+        return;
       }
+      socket.on('framesent', ({ payload }) => {
+        let call: { id?: unknown; method?: unknown; input?: unknown } = {};
+        try {
+          call = JSON.parse(String(payload)) as typeof call;
+        } catch {
+          // Counted as unreadable below.
+        }
+        const method = typeof call.method === 'string' ? call.method : '(unreadable)';
+        countCall(method);
+        for (const waiter of waiters) {
+          if (waiter.id === undefined && waiter.method === method && waiter.matches(call.input))
+            waiter.id = call.id;
+        }
+      });
+      socket.on('framereceived', ({ payload }) => {
+        let id: unknown;
+        try {
+          id = (JSON.parse(String(payload)) as { id?: unknown }).id;
+        } catch {
+          return;
+        }
+        for (const waiter of waiters.filter(
+          (candidate) => candidate.id !== undefined && candidate.id === id,
+        )) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.settle();
+        }
+      });
     });
   };
   watchPage(page);
@@ -226,6 +276,10 @@ export async function watchHostileEffects(
     apiCalls: () => new Map(apiCalls),
     markersSeen: () => new Set(seen),
     markersPerView: () => Object.fromEntries([...perView].map(([view, ids]) => [view, ids.size])),
+    answered: (method, matches) =>
+      new Promise<void>((settle) => {
+        waiters.push({ method, matches, settle });
+      }),
     collectMarkers: async (target, view) => {
       const text = await target.evaluate((root) => {
         const parts = [root.textContent ?? ''];
