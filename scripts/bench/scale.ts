@@ -3,7 +3,7 @@ import { chromium, type Page } from '@playwright/test';
 import { copyFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { startE2eHost } from '../../e2e/host/server';
+import { startHostProcess } from './host-process';
 import { findSystemChromium, QUIET_CHROMIUM_ARGS } from '../../e2e/support/browsers';
 import { tempDir } from '../../src/core/testing/temp-core';
 import { openBriefingScript } from './composer-page';
@@ -111,10 +111,10 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
   const sizes = new Map<string, MessageSizes>();
   let lastApiMessageAt = performance.now();
   const hostStarted = process.hrtime.bigint();
-  const host = await startE2eHost({
+  // In a process of its own, as the app's main process is (see startHostProcess).
+  const host = await startHostProcess({
     dataDir: work.path,
     exportDir: join(work.path, 'exports'),
-    seed: false,
     onApiMessage: (method, requestBytes, responseBytes) => {
       lastApiMessageAt = performance.now();
       const entry = sizes.get(method) ?? { calls: 0, maxRequestBytes: 0, maxResponseBytes: 0 };
@@ -124,14 +124,14 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
       sizes.set(method, entry);
     },
   });
-  const hostStartMs = Number(process.hrtime.bigint() - hostStarted) / 1e6;
+  const hostStartMs = host.startMs;
   // When each phase began, and when the library's background quick check ended (it runs while the
   // window is quiet and gives way to API calls a few times): what it may have slowed is reported.
   const sinceStart = () => Number(process.hrtime.bigint() - hostStarted) / 1e6;
   const phases: { phase: string; atMs: number }[] = [];
   const phase = (name: string) => phases.push({ phase: name, atMs: round(sinceStart(), 0) });
   let backgroundCheck: { result: string; endedAtMs: number } | null = null;
-  void host.library.startCheck().then((result) => {
+  void host.startCheck().then((result) => {
     backgroundCheck = { result, endedAtMs: round(sinceStart(), 0) };
   });
   const executablePath = findSystemChromium();
@@ -211,7 +211,7 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
     phase('waiting for the background check');
     const waitStarted = sinceStart();
     await Promise.race([
-      host.library.startCheck(),
+      host.startCheck(),
       new Promise((resolveWait) => setTimeout(resolveWait, CHECK_WAIT_LIMIT_MS)),
     ]);
     const checkWaitMs = sinceStart() - waitStarted;
@@ -346,12 +346,12 @@ export async function benchScale(documents: number, excerpts: number, runs: numb
         after: loadavg().map((value) => round(value, 2)),
       },
       measured:
-        'through the browser e2e host (the same dispatch as the IPC door, over HTTP + JSON) in headless Chromium; ' +
+        'through the browser e2e host (the same dispatch as the IPC door, calls and answers as JSON over one WebSocket), in a process of its own, in headless Chromium; hostStartMs = the host opening the library in that process; ' +
         'usable = navigation start to the end of the first frame whose library list shows documents; ' +
         'long tasks from PerformanceObserver("longtask"); opening = click to the end of the first frame that shows it; ' +
         "search = window.briefing.search round trip for 20 documents: first query = once the opened window has made no API call for 0.5 s; mixed = each query submitted whole (the search issue's definition), " +
         'mixedAsTyped = the same queries as the search box sends them (last word a prefix), typeahead = every keystroke of typed queries; ' +
-        'message sizes = JSON bytes of each request and response body',
+        'message sizes = JSON bytes of each call and answer',
       start: {
         hostStartMs: round(hostStartMs, 1),
         firstLoadUsableMs: round(coldStart?.usableMs ?? 0, 1),
