@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempCore, type TempCore } from '../testing/temp-core';
-import { warmSearch } from './warm';
+import { importMarkdown } from '../testing/import-markdown';
+import { warmRequests, warmSearch } from './warm';
 
 let core: TempCore | undefined;
 
@@ -20,5 +21,23 @@ describe('warming the search path', () => {
     expect(warmSearch(core.db)).toBe(true);
     expect(await core.handlers.search({ query: 'grain', typeahead: true })).toEqual(before);
     expect((await core.handlers.listSavedSearches({})).length).toBe(0);
+  });
+
+  it('searches a word of each of the newest titles together, so that a whole page of hits is shown', async () => {
+    core = createTempCore();
+    expect(warmRequests(core.db)).toEqual([]);
+    for (const title of ['Grain corridor review', 'Naval patrols', 'Insurance premiums rise']) {
+      await importMarkdown(core.handlers, `${title}.md`, `# ${title}\n\nA paragraph about ${title}.\n`);
+    }
+    const requests = warmRequests(core.db);
+    const page = requests.at(-1);
+    expect(page?.query.split(' OR ').sort()).toEqual(['Grain', 'Insurance', 'Naval']);
+    expect((await core.handlers.search(page ?? { query: '' })).documentTotal).toBe(3);
+    // The newest title's first word as typed and submitted, and its first two words.
+    expect(requests.slice(0, 3).map((request) => [request.query, request.typeahead])).toEqual([
+      ['Insurance', true],
+      ['Insurance', false],
+      ['Insurance premiums', false],
+    ]);
   });
 });
