@@ -155,7 +155,10 @@ export class SearchThread {
   }
 }
 
-/** The host's two search threads: one ranks a search's documents while the other ranks its excerpts. */
+/**
+ * The host's two search threads: one ranks a search's documents while the other ranks its excerpts,
+ * or each ranks part of the documents first (see searchOnThreads).
+ */
 export type SearchThreads = Readonly<{ documents: SearchThread; excerpts: SearchThread }>;
 
 export function startSearchThreads(spec: WorkerSpec, data: SearchThreadData): SearchThreads {
