@@ -497,7 +497,11 @@ function documentResults(
   { parsed, sort, offset, limit }: PreparedSearch,
 ): DocumentResults {
   if (nothingToSearch(parsed) || parsed.filters.in === 'excerpts') return { documentTotal: 0, documents: [] };
-  const ranked = rankDocuments(db, parsed, sort, offset, limit);
+  return pageOf(db, parsed, rankDocuments(db, parsed, sort, offset, limit));
+}
+
+/** The documents half of a search from its ranked page: the hits of the page and the total. */
+function pageOf(db: Database.Database, parsed: ParsedQuery, ranked: RankedDocuments): DocumentResults {
   return { documentTotal: ranked.total, documents: documentHits(db, parsed, ranked.keys) };
 }
 
@@ -600,10 +604,7 @@ export function documentPage(
   request: SearchRequest,
   ranked: RankedDocuments,
 ): DocumentResults {
-  return {
-    documentTotal: ranked.total,
-    documents: documentHits(db, prepareSearch(request).parsed, ranked.keys),
-  };
+  return pageOf(db, prepareSearch(request).parsed, ranked);
 }
 
 /** The results of a search from its two halves, each computed by searchDocuments and searchExcerptHits. */
