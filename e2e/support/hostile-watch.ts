@@ -234,7 +234,8 @@ export async function watchHostileEffects(
       socket.on('framesent', ({ payload }) => {
         let call: { id?: unknown; method?: unknown; input?: unknown } = {};
         try {
-          call = JSON.parse(String(payload)) as typeof call;
+          const parsed: unknown = JSON.parse(String(payload));
+          if (typeof parsed === 'object' && parsed !== null) call = parsed;
         } catch {
           // Counted as unreadable below.
         }
@@ -248,7 +249,9 @@ export async function watchHostileEffects(
       socket.on('framereceived', ({ payload }) => {
         let id: unknown;
         try {
-          id = (JSON.parse(String(payload)) as { id?: unknown }).id;
+          const parsed: unknown = JSON.parse(String(payload));
+          if (typeof parsed !== 'object' || parsed === null || !('id' in parsed)) return;
+          id = parsed.id;
         } catch {
           return;
         }
