@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startE2eHost } from './host/server';
 import { AppPage } from './pages/app-page';
+import { apiOf } from './support/hostile-library';
 import { expect, test } from './support/fixtures';
 
 test('an excerpt is tagged, collected, shared as a bundle and verified in another library', async ({
@@ -132,4 +133,49 @@ test('a passage selected with the keyboard becomes an excerpt', async ({ app }) 
   await app.page.keyboard.press('Control+e');
   await expect(ui.excerptCards()).toHaveCount(1);
   await expect(ui.excerpts.getByRole('article').first().getByRole('button').first()).toHaveText(words);
+});
+
+test('Shift+click selects a run of excerpts, rows never loaded included', async ({ app }, testInfo) => {
+  testInfo.skip(testInfo.project.name === 'electron', 'The library is built through the browser e2e host.');
+  const dataDir = mkdtempSync(join(tmpdir(), 'briefing-e2e-run-'));
+  const host = await startE2eHost({ dataDir, exportDir: join(dataDir, 'exports'), seed: false });
+  try {
+    // 260 excerpts: the list loads them 100 at a time, so rows 100-199 are never loaded by a jump
+    // from the top straight to the bottom.
+    const api = apiOf(host);
+    const count = 260;
+    const text = [
+      'Title: A long run of paragraphs',
+      '',
+      ...Array.from({ length: count }, (_, index) => [`Paragraph ${index + 1} of the long run.`, '']).flat(),
+    ].join('\n');
+    const outcome = await api('importFileBytes', {
+      name: 'long-run.txt',
+      dataBase64: Buffer.from(text, 'utf8').toString('base64'),
+    });
+    if (outcome.documentId === null) throw new Error(`not imported: ${outcome.error ?? ''}`);
+    const document = await api('getDocument', { documentId: outcome.documentId });
+    for (const block of document.blocks.filter((entry) =>
+      /^Paragraph/.test(document.text.slice(entry.start, entry.end)),
+    ))
+      await api('createExcerpt', { documentId: document.id, start: block.start, end: block.end, note: '' });
+
+    await app.page.goto(host.url);
+    await app.page.getByRole('tab', { name: 'Excerpts' }).click();
+    const status = app.page.getByRole('toolbar', { name: 'Selected excerpts' }).getByRole('status');
+    await expect(status).toHaveText(`${count} excerpts`);
+    const list = app.page.getByRole('list', { name: 'All excerpts' });
+    await list.getByRole('checkbox').first().click();
+    await expect(status).toHaveText(`${count} excerpts · 1 selected`);
+
+    await app.page.locator('.all-excerpts .virtual-list').evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    const last = list.getByRole('checkbox', { name: /Paragraph 1 of the long run/ });
+    await last.click({ modifiers: ['Shift'] });
+    await expect(status).toHaveText(`${count} excerpts · ${count} selected`);
+  } finally {
+    await host.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

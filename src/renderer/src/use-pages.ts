@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '../../shared/dto';
 import { errorMessage } from './api';
+import { KEPT_PAGES, pagesToKeep, pagesToLoad, rowsOfPages } from './page-window';
 
 type Loaded<T> = Readonly<{
   key: string;
@@ -21,11 +22,15 @@ export function usePages<T>(
 ) {
   const [loaded, setLoaded] = useState<Loaded<T>>({ key, total: null, pages: new Map(), error: null });
   const requested = useRef<{ key: string; pages: Set<number> }>({ key, pages: new Set() });
+  /** The pages the view wants now; those far from them are dropped as others arrive. */
+  const wanted = useRef<readonly number[]>([0]);
   // Answers that arrive after the key changed belong to a list no longer shown.
   const latestKey = useRef(key);
+  const latestLoaded = useRef(loaded);
   useEffect(() => {
     latestKey.current = key;
-  }, [key]);
+    latestLoaded.current = loaded;
+  }, [key, loaded]);
 
   const load = useCallback(
     (page: number) => {
@@ -36,11 +41,19 @@ export function usePages<T>(
         .then((result) => {
           if (latestKey.current !== key) return;
           setLoaded((previous) => {
-            const base = previous.key === key ? previous.pages : new Map<number, readonly T[]>();
-            return { key, total: result.total, pages: new Map(base).set(page, result.items), error: null };
+            const pages = new Map(previous.key === key ? previous.pages : undefined).set(page, result.items);
+            const kept = pagesToKeep(pages.keys(), wanted.current, KEPT_PAGES);
+            for (const stored of pages.keys()) {
+              if (kept.has(stored)) continue;
+              pages.delete(stored);
+              if (requested.current.key === key) requested.current.pages.delete(stored);
+            }
+            return { key, total: result.total, pages, error: null };
           });
         })
         .catch((reason: unknown) => {
+          // Asked again when the view next wants it.
+          if (requested.current.key === key) requested.current.pages.delete(page);
           if (latestKey.current !== key) return;
           setLoaded((previous) => ({ ...previous, key, error: errorMessage(reason) }));
         });
@@ -52,13 +65,33 @@ export function usePages<T>(
 
   useEffect(() => load(0), [load]);
 
-  // The pages in view and one either side, so scrolling either way finds its rows already loaded.
   const onRange = useCallback(
     (first: number, last: number) => {
-      const from = Math.max(0, Math.floor(first / pageSize) - 1);
-      for (let page = from; page <= Math.floor(last / pageSize) + 1; page += 1) load(page);
+      const pages = pagesToLoad(first, last, pageSize);
+      wanted.current = pages;
+      for (const page of pages) load(page);
     },
     [load, pageSize],
+  );
+
+  /**
+   * Rows `from`..`to` (inclusive), whether loaded or not: those not held are fetched (and not
+   * kept). Null when the list changed (a new key) before they all arrived.
+   */
+  const rowsBetween = useCallback(
+    async (from: number, to: number): Promise<readonly T[] | null> => {
+      const rows = await rowsOfPages(
+        from,
+        to,
+        pageSize,
+        (page) => (latestLoaded.current.key === key ? latestLoaded.current.pages.get(page) : undefined),
+        async (page) => (await fetchPage(page * pageSize, pageSize)).items,
+      );
+      return latestKey.current === key ? rows : null;
+    },
+    // `key` says when `fetchPage` asks for something else.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, pageSize],
   );
 
   const current = loaded.key === key ? loaded : undefined;
@@ -66,5 +99,5 @@ export function usePages<T>(
     (index: number): T | undefined => current?.pages.get(Math.floor(index / pageSize))?.[index % pageSize],
     [current, pageSize],
   );
-  return { total: current?.total ?? null, at, onRange, error: current?.error ?? null };
+  return { total: current?.total ?? null, at, onRange, rowsBetween, error: current?.error ?? null };
 }

@@ -3,7 +3,7 @@ import type { Collection, ExcerptDetail, ExcerptFilter, ExcerptSort, TagCount } 
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNote } from '../components/ErrorNote';
 import { VirtualList } from '../components/VirtualList';
-import { call } from '../api';
+import { call, errorMessage } from '../api';
 import { useLibraryVersion } from '../library-version';
 import { useQuery } from '../use-query';
 import { DocumentFilter } from './DocumentFilter';
@@ -41,24 +41,37 @@ export const AllExcerptsView = memo(function AllExcerptsView(props: Props) {
       return next;
     });
 
-  const { at } = pages;
-  // Stable while no page arrives, so the memoised rows do not re-render as the list scrolls.
+  const { rowsBetween } = pages;
+  const [selectError, setSelectError] = useState<string | null>(null);
+  const [selecting, setSelecting] = useState(false);
+  // Stable while the list stays the same, so the memoised rows do not re-render as it scrolls.
   const toggle = useCallback(
     (index: number, excerpt: ExcerptDetail, shift: boolean) => {
-      setSelected((previous) => {
-        const next = new Set(previous);
-        if (shift && anchor !== null) {
-          for (let row = Math.min(anchor, index); row <= Math.max(anchor, index); row += 1) {
-            const item = at(row);
-            if (item !== undefined) next.add(item.id);
-          }
-        } else if (next.has(excerpt.id)) next.delete(excerpt.id);
-        else next.add(excerpt.id);
-        return next;
-      });
       setAnchor(index);
+      setSelectError(null);
+      if (!shift || anchor === null) {
+        setSelected((previous) => {
+          const next = new Set(previous);
+          if (next.has(excerpt.id)) next.delete(excerpt.id);
+          else next.add(excerpt.id);
+          return next;
+        });
+        return;
+      }
+      // Shift+click selects the whole run, rows not loaded (or no longer held) included.
+      setSelecting(true);
+      rowsBetween(Math.min(anchor, index), Math.max(anchor, index))
+        .then(
+          (rows) => {
+            if (rows === null) return;
+            setSelected((previous) => new Set([...previous, ...rows.map((row) => row.id)]));
+          },
+          (reason: unknown) =>
+            setSelectError(`Could not select those excerpts (${errorMessage(reason)}). Shift+click again.`),
+        )
+        .finally(() => setSelecting(false));
     },
-    [anchor, at],
+    [anchor, rowsBetween],
   );
 
   const ids = [...selected];
@@ -128,7 +141,7 @@ export const AllExcerptsView = memo(function AllExcerptsView(props: Props) {
         <span className="selection-bar__count" role="status">
           {pages.total === null
             ? 'Loading…'
-            : `${pages.total} excerpts${ids.length > 0 ? ` · ${ids.length} selected` : ''}`}
+            : `${pages.total} excerpts${ids.length > 0 ? ` · ${ids.length} selected` : ''}${selecting ? ' · selecting…' : ''}`}
         </span>
         {ids.length === 0 ? null : (
           <>
@@ -166,6 +179,9 @@ export const AllExcerptsView = memo(function AllExcerptsView(props: Props) {
         )}
       </div>
       {pages.error === null ? null : <ErrorNote message={pages.error} />}
+      {selectError === null ? null : (
+        <ErrorNote message={selectError} onDismiss={() => setSelectError(null)} />
+      )}
       {pages.total === 0 ? (
         <EmptyState
           title={Object.keys(filter).length === 0 ? 'No excerpts yet' : 'No excerpts match these filters'}
