@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startE2eHost } from './host/server';
 import { AppPage } from './pages/app-page';
 import { expect, test } from './support/fixtures';
+import { apiOf } from './support/hostile-library';
 import { foldWhitespace, pdfText } from './support/pdf';
 
 test('composer: build a briefing from a template by dragging excerpts and typing, reorder by keyboard, undo', async ({
@@ -141,4 +146,62 @@ test('composer: a quote can only be trimmed, and a key judgment keeps its likeli
   await expect(status).toContainText(/Exported 1 citation to .*Trim check\.docx$/);
   await ui.briefing.getByRole('button', { name: 'Open the exported file' }).click();
   await expect(ui.briefing.getByRole('alert')).toHaveCount(0);
+});
+
+test('composer: a long briefing builds its notes and sources once they are scrolled near', async ({
+  app,
+}, testInfo) => {
+  testInfo.skip(testInfo.project.name === 'electron', 'The briefing is built through the browser e2e host.');
+  const dataDir = mkdtempSync(join(tmpdir(), 'briefing-e2e-notes-'));
+  const host = await startE2eHost({ dataDir, exportDir: join(dataDir, 'exports'), seed: false });
+  try {
+    // 45 excerpts, each of its own source: 90 notes and sources, more than are built with the blocks.
+    const api = apiOf(host);
+    const count = 45;
+    const briefing = await api('createBriefing', { title: 'A long briefing' });
+    const sectionId = (await api('addSection', { briefingId: briefing.id, heading: 'Evidence', level: 1 }))
+      .sections[0]?.id;
+    if (sectionId === undefined) throw new Error('section not added');
+    for (let index = 1; index <= count; index += 1) {
+      const text = `Title: Quotable source ${index}\nAuthor: Ana Quill\n\nQuotable paragraph ${index}.\n`;
+      const outcome = await api('importFileBytes', {
+        name: `quotable-${index}.txt`,
+        dataBase64: Buffer.from(text, 'utf8').toString('base64'),
+      });
+      if (outcome.documentId === null) throw new Error(`not imported: ${outcome.error ?? ''}`);
+      const document = await api('getDocument', { documentId: outcome.documentId });
+      const block = document.blocks.find((entry) =>
+        document.text.slice(entry.start, entry.end).startsWith('Quotable'),
+      );
+      if (block === undefined) throw new Error('no paragraph to quote');
+      const excerpt = await api('createExcerpt', {
+        documentId: document.id,
+        start: block.start,
+        end: block.end,
+        note: '',
+      });
+      await api('addBriefingItem', {
+        briefingId: briefing.id,
+        sectionId,
+        item: { kind: 'excerpt', excerptId: excerpt.id },
+      });
+    }
+
+    const { page } = app;
+    const ui = new AppPage(page);
+    await page.goto(host.url);
+    // The newest briefing opens with the window.
+    await expect(page.getByRole('button', { name: 'Briefings (open: A long briefing)' })).toBeVisible();
+    await expect(ui.sectionBlocks('Evidence')).toHaveCount(count);
+    const sources = ui.briefing.getByRole('region', { name: 'Notes and sources' });
+    await expect(sources).toBeAttached();
+    await expect(sources.getByRole('listitem')).toHaveCount(0);
+
+    await sources.scrollIntoViewIfNeeded();
+    await expect(sources.getByRole('listitem')).toHaveCount(count * 2);
+    await expect(sources.getByRole('listitem').first()).toContainText('Quotable source 1');
+  } finally {
+    await host.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -303,6 +303,10 @@ test.describe('hostile content', () => {
       await expect(ui.briefing.locator('[data-item-id]')).toHaveCount(bundle.excerpts + 12 * 5, {
         timeout: 20_000,
       });
+      // A briefing this long builds its notes and sources once they are scrolled near.
+      const notes = briefingPane.getByRole('region', { name: 'Notes and sources' });
+      await notes.scrollIntoViewIfNeeded();
+      await expect(notes.getByRole('listitem').first()).toBeVisible();
       await collect('composer', briefingPane);
       await ui.briefing.getByRole('button', { name: 'Details', exact: true }).click();
       await collect('composer', briefingPane);

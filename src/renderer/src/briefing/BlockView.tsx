@@ -85,7 +85,6 @@ export const BlockView = memo(function BlockView({ item, position, citation, act
           ⠿
         </span>
         <span className="block__kind-tag">{kindLabel(item)}</span>
-        <span className="block__spacer" />
         {/* The block's buttons exist once the pointer or the focus reaches it: a long briefing
             opens without building four buttons for every block. */}
         {active ? (

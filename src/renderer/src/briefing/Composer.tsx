@@ -12,6 +12,7 @@ import { useStableCitations } from './citation-plan';
 import { carriesBlock, readDrop, type BriefingDrop } from './drag';
 import { MoveToSectionDialog } from './MoveToSectionDialog';
 import { SectionView, type SectionActions } from './SectionView';
+import { useLiveNearView } from './use-live-near-view';
 import type { useComposer } from './use-composer';
 
 type ComposerActions = ReturnType<typeof useComposer>['actions'];
@@ -25,9 +26,43 @@ function focusBlock(itemId: string): void {
   });
 }
 
-/** The live endnotes and the alphabetical list of sources; redrawn only when the citations change. */
+/** About the height of one note or source, wrapped lines included. */
+const SOURCE_LINE_PX = 48;
+
+/** Up to this many notes and sources together, the list is built with the blocks. */
+const EAGER_SOURCE_ENTRIES = 40;
+
+/**
+ * The live endnotes and the alphabetical list of sources; redrawn only when the citations change.
+ * A long list (a long briefing's, below all its blocks) is built once scrolled near: until then,
+ * the space it will take.
+ */
 const SourcesList = memo(function SourcesList({ citations }: { citations: CitationPlan }) {
   if (citations.notes.length === 0) return null;
+  return citations.notes.length + citations.sources.length <= EAGER_SOURCE_ENTRIES ? (
+    <Sources citations={citations} />
+  ) : (
+    <LazySources citations={citations} />
+  );
+});
+
+function LazySources({ citations }: { citations: CitationPlan }) {
+  const { live, ref } = useLiveNearView<HTMLElement>();
+  if (live === 'no') {
+    const estimate = 80 + (citations.notes.length + citations.sources.length) * SOURCE_LINE_PX;
+    return (
+      <section
+        ref={ref}
+        className="composer__sources"
+        aria-label="Notes and sources"
+        style={{ height: estimate }}
+      />
+    );
+  }
+  return <Sources citations={citations} />;
+}
+
+function Sources({ citations }: { citations: CitationPlan }) {
   return (
     <section className="composer__sources" aria-label="Notes and sources">
       <h4 className="composer__sources-title">Notes</h4>
@@ -51,7 +86,7 @@ const SourcesList = memo(function SourcesList({ citations }: { citations: Citati
       </ul>
     </section>
   );
-});
+}
 
 /** The briefing's outline: sections with their blocks, new sections, and the live list of sources. */
 export function Composer({ briefing, actions }: Props) {
@@ -212,7 +247,8 @@ export function Composer({ briefing, actions }: Props) {
           Add section
         </button>
       </form>
-      <SourcesList citations={citations} />
+      {/* A briefing opened afresh builds its notes afresh, once they are near the view. */}
+      <SourcesList key={briefing.id} citations={citations} />
       {moving === null ? null : (
         <MoveToSectionDialog
           sections={briefing.sections}

@@ -7,9 +7,9 @@ export type Live = 'no' | 'yes' | 'focus';
  * For a block whose costly fields are built only when needed: goes live when its stand-in (the
  * element `ref` is attached to) comes within 600 px of the view, or when `setLive` is called.
  */
-export function useLiveNearView() {
+export function useLiveNearView<E extends HTMLElement = HTMLDivElement>() {
   const [live, setLive] = useState<Live>('no');
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<E>(null);
   useEffect(() => {
     const element = ref.current;
     if (live !== 'no' || element === null || typeof IntersectionObserver === 'undefined') return;
