@@ -236,6 +236,33 @@ describe('the briefing composer', () => {
     expect(text).toMatch(/1\. [\s\S]*Black Sea Grain Insurance[\s\S]*2\. Daniel Okafor-Reid/);
   });
 
+  it('puts an opened briefing first, and writes nothing when it is first already', async () => {
+    const time = clock();
+    const { handlers } = await seeded(time);
+    const grain = await handlers.createBriefing({ title: 'Grain corridor' });
+    time.advance(1000);
+    const baltic = await handlers.createBriefing({ title: 'Baltic cables' });
+    time.advance(1000);
+    const titles = async () => (await handlers.listBriefings({})).map((entry) => entry.title);
+    expect(await titles()).toEqual(['Baltic cables', 'Grain corridor']);
+
+    // Newest already: opening it changes nothing, so nothing is written.
+    expect((await handlers.openBriefing({ briefingId: baltic.id })).openedAt).toBe(baltic.openedAt);
+    const opened = await handlers.openBriefing({ briefingId: grain.id });
+    expect(opened.openedAt).not.toBeNull();
+    expect(await titles()).toEqual(['Grain corridor', 'Baltic cables']);
+    time.advance(1000);
+    expect((await handlers.openBriefing({ briefingId: grain.id })).openedAt).toBe(opened.openedAt);
+
+    time.advance(1000);
+    await handlers.openBriefing({ briefingId: baltic.id });
+    expect(await titles()).toEqual(['Baltic cables', 'Grain corridor']);
+    time.advance(1000);
+    const again = await handlers.openBriefing({ briefingId: grain.id });
+    expect(again.openedAt).not.toBe(opened.openedAt);
+    expect(await titles()).toEqual(['Grain corridor', 'Baltic cables']);
+  });
+
   it('lists, searches, duplicates and deletes briefings, and brings a deleted one back', async () => {
     const time = clock();
     const { handlers } = await seeded(time);

@@ -97,8 +97,19 @@ export function touchBriefing(db: Database.Database, briefingId: string, now: st
   db.prepare('UPDATE briefings SET updated_at = ? WHERE id = ?').run(now, briefingId);
 }
 
+/**
+ * Records that a briefing was opened, which puts it first in the briefings list. When it is first
+ * already (the window restoring the last briefing), nothing is written: a write would empty every
+ * other connection's page cache (the search threads') for nothing.
+ */
 export function markBriefingOpened(db: Database.Database, briefingId: string, now: string): void {
-  db.prepare('UPDATE briefings SET opened_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, briefingId);
+  db.prepare(
+    `UPDATE briefings SET opened_at = @now WHERE id = @id AND deleted_at IS NULL
+       AND EXISTS (SELECT 1 FROM briefings other
+                   WHERE other.id <> @id AND other.deleted_at IS NULL
+                     AND coalesce(other.opened_at, other.updated_at)
+                         >= coalesce(briefings.opened_at, briefings.updated_at))`,
+  ).run({ now, id: briefingId });
 }
 
 export function updateBriefingRow(db: Database.Database, briefingId: string, row: BriefingMetadataRow): void {
