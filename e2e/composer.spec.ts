@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startE2eHost } from './host/server';
 import { AppPage } from './pages/app-page';
 import { expect, test } from './support/fixtures';
-import { apiOf } from './support/hostile-library';
+import { importAndExcerpt, withOwnLibrary } from './support/own-library';
 import { foldWhitespace, pdfText } from './support/pdf';
 
 test('composer: build a briefing from a template by dragging excerpts and typing, reorder by keyboard, undo', async ({
@@ -152,11 +148,8 @@ test('composer: a long briefing builds its notes and sources once they are scrol
   app,
 }, testInfo) => {
   testInfo.skip(testInfo.project.name === 'electron', 'The briefing is built through the browser e2e host.');
-  const dataDir = mkdtempSync(join(tmpdir(), 'briefing-e2e-notes-'));
-  const host = await startE2eHost({ dataDir, exportDir: join(dataDir, 'exports'), seed: false });
-  try {
+  await withOwnLibrary(async (host, api) => {
     // 45 excerpts, each of its own source: 90 notes and sources, more than are built with the blocks.
-    const api = apiOf(host);
     const count = 45;
     const briefing = await api('createBriefing', { title: 'A long briefing' });
     const sectionId = (await api('addSection', { briefingId: briefing.id, heading: 'Evidence', level: 1 }))
@@ -164,22 +157,10 @@ test('composer: a long briefing builds its notes and sources once they are scrol
     if (sectionId === undefined) throw new Error('section not added');
     for (let index = 1; index <= count; index += 1) {
       const text = `Title: Quotable source ${index}\nAuthor: Ana Quill\n\nQuotable paragraph ${index}.\n`;
-      const outcome = await api('importFileBytes', {
-        name: `quotable-${index}.txt`,
-        dataBase64: Buffer.from(text, 'utf8').toString('base64'),
-      });
-      if (outcome.documentId === null) throw new Error(`not imported: ${outcome.error ?? ''}`);
-      const document = await api('getDocument', { documentId: outcome.documentId });
-      const block = document.blocks.find((entry) =>
-        document.text.slice(entry.start, entry.end).startsWith('Quotable'),
+      const [excerpt] = await importAndExcerpt(api, `quotable-${index}.txt`, text, (paragraph) =>
+        paragraph.startsWith('Quotable'),
       );
-      if (block === undefined) throw new Error('no paragraph to quote');
-      const excerpt = await api('createExcerpt', {
-        documentId: document.id,
-        start: block.start,
-        end: block.end,
-        note: '',
-      });
+      if (excerpt === undefined) throw new Error('no paragraph to quote');
       await api('addBriefingItem', {
         briefingId: briefing.id,
         sectionId,
@@ -200,8 +181,5 @@ test('composer: a long briefing builds its notes and sources once they are scrol
     await sources.scrollIntoViewIfNeeded();
     await expect(sources.getByRole('listitem')).toHaveCount(count * 2);
     await expect(sources.getByRole('listitem').first()).toContainText('Quotable source 1');
-  } finally {
-    await host.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 });

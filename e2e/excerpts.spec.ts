@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startE2eHost } from './host/server';
 import { AppPage } from './pages/app-page';
-import { apiOf } from './support/hostile-library';
 import { expect, test } from './support/fixtures';
+import { importAndExcerpt, withOwnLibrary } from './support/own-library';
 
 test('an excerpt is tagged, collected, shared as a bundle and verified in another library', async ({
   app,
@@ -137,28 +137,16 @@ test('a passage selected with the keyboard becomes an excerpt', async ({ app }) 
 
 test('Shift+click selects a run of excerpts, rows never loaded included', async ({ app }, testInfo) => {
   testInfo.skip(testInfo.project.name === 'electron', 'The library is built through the browser e2e host.');
-  const dataDir = mkdtempSync(join(tmpdir(), 'briefing-e2e-run-'));
-  const host = await startE2eHost({ dataDir, exportDir: join(dataDir, 'exports'), seed: false });
-  try {
+  await withOwnLibrary(async (host, api) => {
     // 260 excerpts: the list loads them 100 at a time, so rows 100-199 are never loaded by a jump
     // from the top straight to the bottom.
-    const api = apiOf(host);
     const count = 260;
     const text = [
       'Title: A long run of paragraphs',
       '',
       ...Array.from({ length: count }, (_, index) => [`Paragraph ${index + 1} of the long run.`, '']).flat(),
     ].join('\n');
-    const outcome = await api('importFileBytes', {
-      name: 'long-run.txt',
-      dataBase64: Buffer.from(text, 'utf8').toString('base64'),
-    });
-    if (outcome.documentId === null) throw new Error(`not imported: ${outcome.error ?? ''}`);
-    const document = await api('getDocument', { documentId: outcome.documentId });
-    for (const block of document.blocks.filter((entry) =>
-      /^Paragraph/.test(document.text.slice(entry.start, entry.end)),
-    ))
-      await api('createExcerpt', { documentId: document.id, start: block.start, end: block.end, note: '' });
+    await importAndExcerpt(api, 'long-run.txt', text, (paragraph) => paragraph.startsWith('Paragraph'));
 
     await app.page.goto(host.url);
     await app.page.getByRole('tab', { name: 'Excerpts' }).click();
@@ -174,8 +162,5 @@ test('Shift+click selects a run of excerpts, rows never loaded included', async 
     const last = list.getByRole('checkbox', { name: /Paragraph 1 of the long run/ });
     await last.click({ modifiers: ['Shift'] });
     await expect(status).toHaveText(`${count} excerpts · ${count} selected`);
-  } finally {
-    await host.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 });
