@@ -48,7 +48,18 @@ const BRIDGE_PATH = '/__e2e/bridge.js';
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 /** A call of the API from the page: answered by a reply with the same id. */
-type SocketCall = { id?: unknown; method?: unknown; input?: unknown };
+export type SocketCall = { id?: unknown; method?: unknown; input?: unknown };
+
+/** A message on the API socket as a call: empty when it is not a JSON object. */
+export function readSocketCall(text: string): SocketCall {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) return parsed;
+  } catch {
+    // Not JSON: read as a call of no method.
+  }
+  return {};
+}
 
 /**
  * The browser e2e host: serves the built renderer over http on 127.0.0.1 with the production CSP,
@@ -133,13 +144,8 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
         ? data
         : Buffer.from(data);
     const text = bytes.toString('utf8');
-    let call: SocketCall = {};
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed === 'object' && parsed !== null) call = parsed;
-    } catch {
-      // Not JSON: dispatch answers that the method does not exist.
-    }
+    // Not a JSON object: dispatch answers that the method does not exist.
+    const call = readSocketCall(text);
     const envelope = await dispatch(library.handlers, call.method, call.input, (message, error) =>
       console.error(message, error),
     );

@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page, Request } from '@playwright/test';
 import { markersIn } from './hostile-payloads';
+import { readSocketCall } from '../host/server';
 
 /** What hostile content managed to do; every count but `markersSeen` should be zero. */
 export type HostileFigure = {
@@ -232,13 +233,8 @@ export async function watchHostileEffects(
         return;
       }
       socket.on('framesent', ({ payload }) => {
-        let call: { id?: unknown; method?: unknown; input?: unknown } = {};
-        try {
-          const parsed: unknown = JSON.parse(String(payload));
-          if (typeof parsed === 'object' && parsed !== null) call = parsed;
-        } catch {
-          // Counted as unreadable below.
-        }
+        // Not a JSON object: counted as unreadable, as the host reads it.
+        const call = readSocketCall(String(payload));
         const method = typeof call.method === 'string' ? call.method : '(unreadable)';
         countCall(method);
         for (const waiter of waiters) {
